@@ -1,0 +1,1 @@
+"""Manuals: model, importers (text, DOCX, PDF → one row stream → one parser), lint."""
