@@ -1,0 +1,50 @@
+"""Loading a manual file of any supported format into the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from folio.manuals.blocks import ParseError, Row
+from folio.manuals.model import Manual
+from folio.manuals.parser import parse_rows
+from folio.manuals.sources.text import read_text_rows
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The row stream of ``path``, choosing the adapter by content and suffix."""
+    if not path.is_file():
+        raise ParseError(f"{path}: el archivo no existe.")
+    head = path.read_bytes()[:8]
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or suffix == ".pdf":
+        from folio.manuals.sources.pdf import read_pdf_rows
+
+        return read_pdf_rows(path)
+    if suffix == ".docx" or (head.startswith(b"PK") and suffix != ".txt"):
+        from folio.manuals.sources.docx import read_docx_rows
+
+        return read_docx_rows(path)
+    return read_text_rows(path)
+
+
+def load_manual(path: Path) -> Manual:
+    """Parse ``path`` as a procedure or organization manual; ``ParseError`` (one
+    sentence naming the file) when it is not a readable manual."""
+    rows = read_rows(path)
+    try:  # TEMP until quality.py lands
+        from folio.manuals.sources.quality import check_text_quality
+
+        check_text_quality(rows, path.name)
+    except ImportError:
+        pass
+    try:
+        from folio.manuals.organization import parse_organization_manual
+    except ImportError:  # pragma: no cover - organization support is optional here
+        parse_organization_manual = None
+    if parse_organization_manual is not None:
+        org = parse_organization_manual(rows, path.name)
+        if org is not None:
+            return org
+    return parse_rows(rows, path.name)

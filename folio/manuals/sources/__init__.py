@@ -1,0 +1,1 @@
+"""Format adapters: each turns one file format into the common ``Row`` stream."""

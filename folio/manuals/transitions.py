@@ -1,0 +1,172 @@
+"""Resolving each step's outgoing transitions from its text and its neighbours.
+
+Decisions are often spread over several rows: "3 ¿La incidencia es competencia…? No:
+Termina Procedimiento." then "4 En caso contrario: Evalúa…". A question whose branches
+are not all written on its own row stays *pending*; following rows that open with a
+branch label ("Si:", "En caso contrario:", "Lineamiento:") are that decision's branches.
+A row that opens with a label nobody is waiting for is a branch tail reached by a jump,
+so the row above it does not fall into it (it ends there: an implicit end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from folio.manuals.flowtext import Analysis, Branch, Target, analyze
+from folio.manuals.model import END, EXTERNAL, Transition
+from folio.manuals.steps import Draft
+
+NESTED = " › "
+
+
+@dataclass
+class _Pending:
+    owner: int
+    prefix: str
+    question: str
+
+
+@dataclass
+class _State:
+    drafts: list[Draft]
+    nexts: list[list[Transition]]
+    questions: list[list[str]]
+    pending: _Pending | None = None
+    analyses: dict[int, Analysis] = field(default_factory=dict)
+
+    def analysis(self, i: int) -> Analysis:
+        if i not in self.analyses:
+            q = self.pending.question if self.pending else ""
+            self.analyses[i] = analyze(self.drafts[i].text, q)
+        return self.analyses[i]
+
+    def number_after(self, i: int) -> str:
+        return self.drafts[i + 1].number if i + 1 < len(self.drafts) else END
+
+    def add(self, i: int, target: str | None, when: str | None) -> None:
+        t = Transition(target, when)
+        if t not in self.nexts[i]:
+            self.nexts[i].append(t)
+
+
+def resolve(drafts: list[Draft]) -> list[tuple[tuple[Transition, ...], tuple[str, ...]]]:
+    """``(next, questions)`` for each draft, in order."""
+    state = _State(drafts, [[] for _ in drafts], [[] for _ in drafts])
+    for i in range(len(drafts)):
+        _resolve_row(state, i)
+    _close_pending(state, len(drafts) - 1)
+    numbers = [d.number for d in drafts]
+    return [
+        (tuple(_canonical(t, numbers) for t in nexts), tuple(qs))
+        for nexts, qs in zip(state.nexts, state.questions, strict=True)
+    ]
+
+
+def _resolve_row(state: _State, i: int) -> None:
+    a = state.analysis(i)
+    branches = list(a.branches)
+    own_target, own_questions = a.target, list(a.questions)
+    if a.starts_with_label and branches:
+        first = branches.pop(0)
+        if state.pending is not None:
+            branches = _claim(state, i, first, branches)
+        else:
+            _close_pending(state, i - 1)
+        own_target = first.target
+        own_questions = [first.question] if first.question else []
+    else:
+        _close_pending(state, i - 1)
+    state.questions[i].extend(own_questions)
+    if branches or own_questions:
+        _own_decision(state, i, branches, own_questions)
+    else:
+        _own_flow(state, i, own_target)
+
+
+def _claim(state: _State, i: int, first: Branch, rest: list[Branch]) -> list[Branch]:
+    """Give ``first`` (and the row's further labels, unless the first branch asks a new
+    question) to the pending decision; return the branches left to the row itself."""
+    p = state.pending
+    assert p is not None
+    state.add(p.owner, state.drafts[i].number, _join(p.prefix, first.label))
+    closed = first.is_else
+    while rest and first.question is None:
+        b = rest.pop(0)
+        state.add(p.owner, _branch_target(state, i, b), _join(p.prefix, b.label))
+        closed = closed or b.is_else
+    if closed:
+        state.pending = None
+    return rest
+
+
+def _own_decision(state: _State, i: int, branches: list[Branch], questions: list[str]) -> None:
+    has_open = False
+    nested: _Pending | None = None
+    for b in branches:
+        if b.question is not None and b.target is None:
+            nested = _Pending(i, b.label, b.question)
+            state.questions[i].append(b.question)
+            continue
+        state.add(i, _branch_target(state, i, b), b.label)
+        has_open = has_open or b.is_else or b.target is None
+    if nested is not None:
+        state.pending = nested
+    elif questions and not has_open:
+        state.pending = _Pending(i, "", questions[-1])
+
+
+def _own_flow(state: _State, i: int, target: Target | None) -> None:
+    if target is not None:
+        state.add(i, _target_value(target), None)
+        return
+    if i + 1 >= len(state.drafts):
+        state.add(i, END, None)
+        return
+    nxt = analyze(state.drafts[i + 1].text, "")
+    if nxt.starts_with_label and nxt.branches and state.pending is None:
+        state.add(i, END, None)  # the next row is another branch's tail
+    else:
+        state.add(i, state.number_after(i), None)
+
+
+def _close_pending(state: _State, last: int) -> None:
+    """No more rows carry branches of the pending decision: its missing branch is the
+    row after its owner (unlabelled, as the manual does not word it)."""
+    p = state.pending
+    if p is None:
+        return
+    state.pending = None
+    if len({t.when for t in state.nexts[p.owner]}) < 2:
+        state.add(p.owner, state.number_after(p.owner), None)
+
+
+def _branch_target(state: _State, i: int, b: Branch) -> str | None:
+    if b.target is None:
+        return state.number_after(i)
+    return _target_value(b.target)
+
+
+def _target_value(t: Target) -> str | None:
+    if t.kind == "end":
+        return END
+    if t.kind == "external":
+        return EXTERNAL + t.value
+    if t.kind == "missing":
+        return None
+    return t.value
+
+
+def _join(prefix: str, label: str) -> str:
+    return f"{prefix}{NESTED}{label}" if prefix else label
+
+
+def _canonical(t: Transition, numbers: list[str]) -> Transition:
+    """ "regresa al punto 2" in a manual numbered 2.1, 2.2 means step 2.1."""
+    if t.to is None or t.to == END or t.to.startswith(EXTERNAL) or t.to in numbers:
+        return t
+    to = t.to.rstrip(".")
+    if to in numbers:
+        return Transition(to, t.when)
+    sub = [n for n in numbers if re.match(rf"{re.escape(to)}\.\d", n)]
+    return Transition(sub[0], t.when) if sub else Transition(to, t.when)
