@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 BULLET = "•"
 
@@ -26,6 +27,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _LATEX = re.compile(r"\$([^$]{1,80})\$")
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """Plain text with list items marked by `` • ``."""
     t = html.unescape(text)
@@ -46,12 +48,14 @@ def clean(text: str) -> str:
     return t.rstrip(f" {BULLET}").strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
     """Clean text without bullets, for display and comparison."""
     t = clean(text).replace(f" {BULLET} ", " ")
     return _SPACES.sub(" ", t).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase without accents, for matching words regardless of spelling."""
     decomposed = unicodedata.normalize("NFKD", text)

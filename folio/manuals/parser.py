@@ -187,8 +187,15 @@ def _unit_before(body: list[Row], start: int) -> str:
         m = _UNIT_HEADING.match(fold(plain(cells[0])))
         if m:
             text = plain(cells[0])
-            return text[len(text) - len(m.group(1)) :].strip().title()
+            return _title_case(text[len(text) - len(m.group(1)) :].strip())
     return ""
+
+
+def _title_case(text: str) -> str:
+    """ "DIRECCIÓN DE GOBIERNO ELECTRÓNICO" → "Dirección de Gobierno Electrónico"."""
+    small = {"de", "del", "la", "las", "los", "y", "e", "o", "en", "a", "para"}
+    words = text.lower().split()
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _fix_codes(procedures: list[Procedure], manual_code: str) -> list[Procedure]:

@@ -1,0 +1,94 @@
+"""Import benchmark: parse + lint of the five seeds, and PDF import speed.
+
+Prints figures against a baseline measured in the same run (reading the same files and
+splitting them into lines, the least any importer must do). Targets: parse + lint of all
+five seeds (≈380 KB) in ≤ 0.5 s; PDF import ≥ 8 pages/s on the samples.
+
+    .venv/bin/python bench/import.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from folio.manuals.cleaning import clean, fold, plain
+from folio.manuals.lint import lint_manual
+from folio.manuals.load import load_manual
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def best_of(runs: int, fn: Callable[[], object]) -> float:
+    """Fastest of ``runs`` cold runs (text-cleaning caches cleared before each)."""
+    times = []
+    for _ in range(runs):
+        for cached in (clean, plain, fold):
+            cached.cache_clear()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    pdfs = sorted((SHARED / "samples" / "pdf").glob("*.pdf"))
+    if not seeds:
+        print("bench/import.py: ../shared/seeds is absent; nothing to measure.")
+        return 0
+    size = sum(p.stat().st_size for p in seeds)
+
+    def baseline() -> None:
+        for p in seeds:
+            p.read_text(encoding="utf-8").splitlines()
+
+    def seeds_job() -> None:
+        for p in seeds:
+            try:
+                manual = load_manual(p)
+            except Exception:  # 001 is a programme, not a manual: it is rejected
+                continue
+            lint_manual(manual)
+
+    base = best_of(5, baseline)
+    took = best_of(5, seeds_job)
+    print(f"seeds: {len(seeds)} files, {size / 1024:.0f} KB")
+    print(f"  baseline (read + split lines): {base * 1000:.1f} ms")
+    print(
+        f"  parse + lint:                  {took * 1000:.1f} ms "
+        f"(target ≤ 500 ms; {took / base:.0f}× baseline)"
+    )
+    if pdfs:
+        import pdfplumber
+
+        pages = 0
+        for p in pdfs:
+            with pdfplumber.open(p) as pdf:
+                pages += len(pdf.pages)
+
+        def open_pages() -> None:
+            for p in pdfs:
+                with pdfplumber.open(p) as pdf:
+                    for page in pdf.pages:
+                        page.chars  # noqa: B018 - the least a PDF reader does
+
+        def pdf_job() -> None:
+            for p in pdfs:
+                load_manual(p)
+
+        base_pdf = best_of(3, open_pages)
+        took_pdf = best_of(3, pdf_job)
+        print(f"pdf samples: {len(pdfs)} files, {pages} pages")
+        print(f"  baseline (pdfplumber chars): {pages / base_pdf:.1f} pages/s")
+        print(
+            f"  Folio import:                {pages / took_pdf:.1f} pages/s "
+            f"(target ≥ 8 pages/s; {took_pdf / base_pdf:.1f}× baseline time)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
