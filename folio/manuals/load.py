@@ -6,7 +6,9 @@ from pathlib import Path
 
 from folio.manuals.blocks import ParseError, Row
 from folio.manuals.model import Manual
+from folio.manuals.organization import parse_organization_manual
 from folio.manuals.parser import parse_rows
+from folio.manuals.sources.quality import check_text_quality
 from folio.manuals.sources.text import read_text_rows
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -33,18 +35,6 @@ def load_manual(path: Path) -> Manual:
     """Parse ``path`` as a procedure or organization manual; ``ParseError`` (one
     sentence naming the file) when it is not a readable manual."""
     rows = read_rows(path)
-    try:  # TEMP until quality.py lands
-        from folio.manuals.sources.quality import check_text_quality
-
-        check_text_quality(rows, path.name)
-    except ImportError:
-        pass
-    try:
-        from folio.manuals.organization import parse_organization_manual
-    except ImportError:  # pragma: no cover - organization support is optional here
-        parse_organization_manual = None
-    if parse_organization_manual is not None:
-        org = parse_organization_manual(rows, path.name)
-        if org is not None:
-            return org
-    return parse_rows(rows, path.name)
+    check_text_quality(rows, path.name)
+    org = parse_organization_manual(rows, path.name)
+    return org if org is not None else parse_rows(rows, path.name)
