@@ -1,0 +1,223 @@
+"""DOCX manuals read with python-docx into the common row stream.
+
+The body is walked in document order (paragraphs and tables, also inside content
+controls): a paragraph is a one-cell row, a table row a row of its cells. A cell
+spanning several grid columns (``gridSpan``) appears once; the continuation of a
+vertically merged cell (``vMerge``) is an empty string, as a blank cell in a text
+manual is, so "same responsible as the row above" reads the same in every format.
+Tables nested in a cell are flattened into the cell's text. The paragraphs of a text box
+(the shapes of a flow diagram) follow, as rows of their own, the block that anchors it.
+
+``SourceRef.page`` counts pages: when Word saved its own pagination
+(``w:lastRenderedPageBreak``) that is used; otherwise explicit page breaks
+(``w:br w:type="page"``, "page break before" and new-page section breaks).
+``SourceRef.line`` is the row's 1-based position in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from folio.manuals.blocks import ParseError, Row
+from folio.manuals.model import SourceRef
+
+#: Elements that wrap blocks, rows or cells without being one (content controls,
+#: custom XML): their content is read as if they were not there.
+_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+#: The content of a text box (a flow-diagram shape, say): read as blocks of their own.
+_TEXT_BOX = qn("w:txbxContent")
+#: Subtrees whose text is not part of the paragraph or cell: the fallback copy of a
+#: drawing, text moved away or deleted, text boxes.
+_HIDDEN = {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    qn("w:moveFrom"),
+    qn("w:del"),
+    _TEXT_BOX,
+}
+_P, _TBL, _TR, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:t")
+_TEXT = {_T: None, qn("w:tab"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+_BR, _RENDERED = qn("w:br"), qn("w:lastRenderedPageBreak")
+_VAL, _TYPE = qn("w:val"), qn("w:type")
+
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"
+
+
+def read_docx_rows(path: Path) -> list[Row]:
+    """Read a Word manual. Raises ``ParseError`` for a file that is empty, not a
+    DOCX (an old .doc included), damaged, or without any text."""
+    _check_signature(path)
+    try:
+        body = docx.Document(str(path)).element.body
+    except ValueError as err:  # a valid package of another kind (a spreadsheet...)
+        raise ParseError(
+            f"{path.name}: no es un documento de Word, sino otro tipo de archivo de Office.",
+            SourceRef(path.name),
+        ) from err
+    except (PackageNotFoundError, BadZipFile, KeyError, SyntaxError) as err:
+        raise ParseError(
+            f"{path.name}: el archivo DOCX está dañado o incompleto y no se puede leer.",
+            SourceRef(path.name),
+        ) from err
+    walk = _Walk(path.name, body.find(f".//{_RENDERED}") is not None, _section_breaks(body))
+    walk.blocks(body)
+    if all(row.is_blank for row in walk.rows):
+        raise ParseError(f"{path.name}: el documento no contiene texto.", SourceRef(path.name))
+    return walk.rows
+
+
+def _check_signature(path: Path) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise ParseError(f"{path.name}: el archivo está vacío.", SourceRef(path.name))
+    if head.startswith(_OLE_SIGNATURE):
+        raise ParseError(
+            f"{path.name}: es un documento de Word antiguo (.doc); guárdelo como .docx "
+            "y vuelva a subirlo.",
+            SourceRef(path.name),
+        )
+    if not head.startswith(b"PK"):
+        raise ParseError(
+            f"{path.name}: no es un archivo DOCX (no es un paquete de Word).",
+            SourceRef(path.name),
+        )
+
+
+def _section_breaks(body: Any) -> dict[Any, bool]:
+    """For each section properties element that ends a section inside the body,
+    whether the next section starts on a new page (its ``w:type`` is not
+    ``continuous``)."""
+    sections = list(body.iter(qn("w:sectPr")))
+    breaks = {}
+    for current, following in zip(sections, sections[1:], strict=False):
+        kind = following.find(_TYPE)
+        breaks[current] = kind is None or kind.get(_VAL) != "continuous"
+    return breaks
+
+
+@dataclass
+class _Walk:
+    """The walk through the body: the rows so far and the current page."""
+
+    file: str
+    rendered: bool
+    section_breaks: dict[Any, bool]
+    page: int = 1
+    rows: list[Row] = field(default_factory=list)
+
+    def blocks(self, container: Any) -> None:
+        for block in _children(container, {_P, _TBL}):
+            if block.tag == _P:
+                self.emit((_text(block),), *self.paragraph_breaks(block))
+            else:
+                for row in _children(block, {_TR}):
+                    self.emit(_row_cells(row), *self.row_breaks(row))
+            for box in _text_boxes(block):
+                self.blocks(box)
+
+    def emit(self, cells: tuple[str, ...], before: int, after: int) -> None:
+        self.page += before
+        self.rows.append(Row(cells, SourceRef(self.file, self.page, len(self.rows) + 1)))
+        self.page += after
+
+    def paragraph_breaks(self, paragraph: Any) -> tuple[int, int]:
+        before, after = _breaks(paragraph, _RENDERED if self.rendered else _BR)
+        if self.rendered:
+            return before, after
+        ppr = paragraph.find(qn("w:pPr"))
+        if ppr is not None:
+            flag = ppr.find(qn("w:pageBreakBefore"))
+            if flag is not None and flag.get(_VAL) not in ("0", "false", "off"):
+                before += 1
+            section = ppr.find(qn("w:sectPr"))
+            after += int(self.section_breaks.get(section, False))
+        return before, after
+
+    def row_breaks(self, row: Any) -> tuple[int, int]:
+        """A row starts on a new page when a cell's text starts after a break (Word
+        may record it in the first cell only); breaks inside its cells (a row split
+        over two pages) count after it."""
+        kind = _RENDERED if self.rendered else _BR
+        counts = [_breaks(cell, kind) for cell in _children(row, {_TC}) if _text(cell)]
+        if not counts:
+            return 0, 0
+        before = max(lead for lead, _ in counts)
+        return before, max(0, max(lead + rest for lead, rest in counts) - before)
+
+
+def _children(element: Any, tags: set[str]) -> Iterator[Any]:
+    """The children of ``element`` with one of ``tags``, looking through wrappers."""
+    for child in element.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tags)
+
+
+def _visible(element: Any) -> Iterator[Any]:
+    """``element`` and its descendants in document order, less hidden subtrees."""
+    yield element
+    for child in element.iterchildren():
+        if child.tag not in _HIDDEN:
+            yield from _visible(child)
+
+
+def _text_boxes(element: Any) -> Iterator[Any]:
+    """The outermost text boxes anchored in ``element``."""
+    for child in element.iterchildren():
+        if child.tag == _TEXT_BOX:
+            yield child
+        elif child.tag not in _HIDDEN:
+            yield from _text_boxes(child)
+
+
+def _breaks(element: Any, kind: str) -> tuple[int, int]:
+    """Page breaks of one kind in ``element``: (before any of its text, after)."""
+    before = after = 0
+    seen_text = False
+    for node in _visible(element):
+        if node.tag == kind and (kind == _RENDERED or node.get(_TYPE) == "page"):
+            if seen_text:
+                after += 1
+            else:
+                before += 1
+        elif node.tag == _T and node.text and node.text.strip():
+            seen_text = True
+    return before, after
+
+
+def _text(element: Any) -> str:
+    """The visible text of a paragraph or cell, whitespace collapsed; nested tables
+    are read row by row, cell by cell."""
+    parts = []
+    for node in _visible(element):
+        if node.tag in _TEXT:
+            parts.append(_TEXT[node.tag] or node.text or "")
+        elif node.tag in (_BR, _P):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _row_cells(row: Any) -> tuple[str, ...]:
+    cells: list[str] = []
+    properties = row.find(qn("w:trPr"))
+    skipped = properties.find(qn("w:gridBefore")) if properties is not None else None
+    if skipped is not None:
+        cells.extend([""] * int(skipped.get(_VAL, "0")))
+    for cell in _children(row, {_TC}):
+        tcpr = cell.find(qn("w:tcPr"))
+        legacy = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+        if legacy is not None and legacy.get(_VAL) != "restart":
+            continue
+        vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+        continued = vmerge is not None and vmerge.get(_VAL) != "restart"
+        cells.append("" if continued else _text(cell))
+    return tuple(cells)
