@@ -96,7 +96,11 @@ _ELSE = re.compile(
 _YESNO_COLON = re.compile(
     _BOUNDARY + r"\s*(?P<label>(?:s[ií]|no)\b[^:.;?¿•]{0,40}?)\s*:", re.IGNORECASE
 )
-_YESNO_BARE = re.compile(_BOUNDARY + r"\s*(?P<label>(?:s[ií]|no))\s+(?=\w)", re.IGNORECASE)
+_YESNO_BARE = re.compile(
+    r"(?:" + _BOUNDARY + r"|(?<=[a-záéíóúñ]\s)(?-i:(?=S[IiÍí]\s|N[Oo]\s)))"
+    r"\s*(?P<label>(?:s[ií]|no))\s+(?=\w)",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(_BOUNDARY + r"\s*(?P<label>[a-h]\))\s+", re.IGNORECASE)
 _NAMED = re.compile(
     _BOUNDARY + r"\s*(?P<label>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[\wáéíóúñ]+){0,2})\s*:",

@@ -133,7 +133,11 @@ def _next_split(text: str) -> tuple[str, str, str] | None:
         sep = m.group(0).strip()
         if _starts_role(right) or (sep != "y" and _elision_prefix(left)):
             return left, sep, right
-        if sep == "y" and len(right.split()) == 1 and _elision_prefix(left):
+        # "Subdirector/a de Infraestructura Tecnológica y Sistemas" is two posts, but
+        # "Departamento de Comunicación y Difusión" is one unit's name.
+        head = fold(left.split()[0]).split("/")[0] if left.split() else ""
+        single = len(right.split()) == 1
+        if sep == "y" and single and head not in _ORG_NOUNS and _elision_prefix(left):
             return left, sep, right
     return None
 
