@@ -150,6 +150,41 @@ def test_it_interleaves_text_lines_and_tables_by_their_position(tmp_path: Path) 
     assert {row.source.file for row in rows} == {"pasos.pdf"}
 
 
+def test_it_spreads_a_group_header_over_its_sub_columns(tmp_path: Path) -> None:
+    # given a "Documento" header over "Entrada" and "Salida", and a data row whose
+    # last cell spans both
+    page = Sketch()
+    page.grid([60, 200, 300, 540], [60, 100, 140, 180, 220, 260])
+    page.line(300, 80, 540, 80)
+    page.line(400, 80, 400, 220)
+    for top, text in [(64, "Documento"), (84, "Entrada")]:
+        page.text(305, top, text)
+    page.text(405, 84, "Salida")
+    page.text(65, 74, "Responsable")
+    page.text(205, 74, "Actividad")
+    for index, top in enumerate([104, 144, 184], start=1):
+        page.text(65, top, "Jefatura")
+        page.text(205, top, f"Paso {index}")
+        page.text(305, top, "Oficio")
+        page.text(405, top, "Acuse")
+    page.text(65, 224, "Jefatura")
+    page.text(205, 224, "Archiva")
+    page.text(305, 224, "Sin documento")
+
+    # when
+    rows = read_pdf_rows(write_pdf(tmp_path / "grupos.pdf", [page]))
+
+    # then
+    assert table_rows(rows)[0] == (
+        "Responsable",
+        "Actividad",
+        "Documento Entrada",
+        "Documento Salida",
+    )
+    assert table_rows(rows)[-1] == ("Jefatura", "Archiva", "Sin documento", "")
+    assert {len(cells) for cells in table_rows(rows)} == {4}
+
+
 def test_it_drops_diagram_boxes_but_keeps_their_text(tmp_path: Path) -> None:
     # given a swimlane drawn as a table, with boxes drawn inside its lanes
     page = Sketch()

@@ -95,7 +95,8 @@ def _section_breaks(body: Any) -> dict[Any, bool]:
     """For each section properties element that ends a section inside the body,
     whether the next section starts on a new page (its ``w:type`` is not
     ``continuous``)."""
-    sections = list(body.iter(qn("w:sectPr")))
+    owners = {qn("w:pPr"), body.tag}  # not the old properties of a tracked change
+    sections = [s for s in body.iter(qn("w:sectPr")) if s.getparent().tag in owners]
     breaks = {}
     for current, following in zip(sections, sections[1:], strict=False):
         kind = following.find(_TYPE)

@@ -244,8 +244,9 @@ def _table_rows(table: _Table) -> list[Cells]:
 
 
 def _data_columns(table: _Table) -> tuple[Span, ...] | None:
-    """The column spans of the most frequent full-width row layout (latest wins a
-    tie): the data rows'. ``None`` when no row of two or more cells spans the table."""
+    """The column spans of the most frequent full-width row layout (the finer, then
+    the later, wins a tie): the data rows'. ``None`` when no row of two or more cells
+    spans the table."""
     counts: Counter[tuple[Span, ...]] = Counter()
     latest: dict[tuple[Span, ...], int] = {}
     left, right = table.bbox[0], table.bbox[2]
@@ -260,7 +261,7 @@ def _data_columns(table: _Table) -> tuple[Span, ...] | None:
             latest[spans] = index
     if not counts:
         return None
-    return max(counts, key=lambda spans: (counts[spans], latest[spans]))
+    return max(counts, key=lambda spans: (counts[spans], len(spans), latest[spans]))
 
 
 def _spans(row: tuple[_Cell, ...]) -> tuple[Span, ...]:
