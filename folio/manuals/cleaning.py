@@ -24,12 +24,15 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _ESCAPE = re.compile(r"\\([_$%*#\[\]()])")
 _BULLETS = re.compile(r"\s*[•○▪●◦·]\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+_MARKUP = re.compile(r"[<>*\\#$&_•○▪●◦·]")
 _LATEX = re.compile(r"\$([^$]{1,80})\$")
 
 
 @lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """Plain text with list items marked by `` • ``."""
+    if not _MARKUP.search(text):
+        return _SPACES.sub(" ", text).strip()
     t = html.unescape(text)
     t = _LI_OPEN.sub(f" {BULLET} ", t)
     t = _BLOCK_TAGS.sub(" ", t)
@@ -55,8 +58,35 @@ def plain(text: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics → their base letters ("á" → "a", "ñ" → "n")."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if base and base != char:
+            table[code] = base
+    return table
+
+
+_ACCENTS = _accent_table()
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def strip_accents(text: str) -> str:
+    """Without diacritics on Latin letters; other characters unchanged."""
+    if text.isascii():
+        return text
+    text = text.translate(_ACCENTS)
+    if _COMBINING.search(text):
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase without accents, for matching words regardless of spelling."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return strip_accents(text).lower()

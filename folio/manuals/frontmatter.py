@@ -48,6 +48,8 @@ def read_front_matter(rows: list[Row], file: str) -> FrontMatter:
     fm = FrontMatter()
     for row in rows:
         for cell in row.cells:
+            if ":" not in cell:
+                continue
             text = plain(cell)
             for key, rx in _KEYS:
                 m = rx.search(text)

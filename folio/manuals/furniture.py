@@ -16,13 +16,17 @@ from folio.manuals.table import header_columns
 
 #: A row seen this many times is furniture, unless it is a step-table row.
 MIN_REPEATS = 3
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[^\w#]+")
 _DIAGRAM = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?diagrama(?:cion)?\s+de\s+(?:flujo|procedimiento)")
 
 
 def furniture_key(row: Row) -> str:
-    text = fold(plain(" ".join(c for c in row.cells if c.strip())))
-    text = re.sub(r"\d+", "#", text)
-    return re.sub(r"[^\w#]+", " ", text).strip()
+    """Row text reduced to its words (markup, punctuation and digits ignored), so that
+    "**Manual …**" and "### ***Manual …***" or "Página 2 de 5" and "Página 3 de 5" match."""
+    text = _TAGS.sub(" ", " ".join(row.cells)).lower()
+    return _NON_WORD.sub(" ", _DIGITS.sub("#", text)).strip()
 
 
 def is_diagram_heading(row: Row) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from folio.manuals.blocks import Row
-from folio.manuals.organization.names import strip_accents
+from folio.manuals.cleaning import strip_accents
 
 _TAG = re.compile(r"<[^>]{0,400}>")
 _SPACES = re.compile(r"\s+")

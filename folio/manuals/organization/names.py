@@ -12,12 +12,12 @@ does not guess.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
+from folio.manuals.cleaning import strip_accents
 from folio.manuals.model import Manual, Organization
 
 Level = Literal["exact", "words", "approximate"]
@@ -57,11 +57,6 @@ _NOT_APPLICABLE = re.compile(
     r"\s*\.?\s*$",
     re.IGNORECASE,
 )
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _words(name: str, collapse_doubles: bool = True) -> list[str]:

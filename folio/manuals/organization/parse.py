@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from folio.manuals.blocks import ParseError, Row
+from folio.manuals.cleaning import strip_accents
 from folio.manuals.model import Manual, SourceRef
 from folio.manuals.organization.build import build_organization
 from folio.manuals.organization.front import (
@@ -38,6 +40,8 @@ def parse_organization_manual(rows: list[Row], file: str) -> Manual | None:
 
     Raises ``ParseError`` when the document calls itself a manual de organización but
     has neither a numbered structure nor position records."""
+    if not _may_be_organization_manual(rows):
+        return None
     cleaned = clean_rows(rows)
     title, under_title = find_title(cleaned)
     if "procedimiento" in fold(title):
@@ -76,6 +80,16 @@ def _front_matter(sections: Sections, control: dict[str, str], file: str) -> Man
         editions=parse_editions(sections.get("editions")),
         source=SourceRef(file),
     )
+
+
+_REPORTS_LABEL = re.compile(r"\breporta(?:n)?(?:\s+a)?\s*:")
+
+
+def _may_be_organization_manual(rows: list[Row]) -> bool:
+    """A cheap look before the full parse: an organization manual names itself so or has
+    position records with reporting lines."""
+    text = strip_accents(" ".join(cell for row in rows for cell in row.cells)).lower()
+    return "manual de organizacion" in text or _REPORTS_LABEL.search(text) is not None
 
 
 def _is_organization_manual(title: str, raw: list[RawRecord]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from folio.manuals.blocks import ParseError, Row
 from folio.manuals.model import SourceRef
@@ -39,6 +40,7 @@ _SINGLE_LETTERS = set("aeouyáéó")
 _VOWELS = set("aeiouáéíóúü")
 _CONSONANT_RUN = re.compile(r"[^aeiouáéíóúüy]{5,}")
 _CODE_PART = re.compile(r"[A-Z]{1,5}\d{1,6}|\d{1,6}[a-zA-Z]{1,3}|\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z]{1,4}")
 
 
@@ -69,12 +71,14 @@ def word_share(tokens: list[str]) -> float:
 
 
 def vowel_share(text: str) -> float:
-    letters = [char for char in _fold(text) if char.isalpha()]
+    folded = _fold(text)
+    letters = len(_LETTER.findall(folded))
     if not letters:
         return 0.0
-    return sum(char in _VOWELS for char in letters) / len(letters)
+    return sum(folded.count(vowel) for vowel in _VOWELS) / letters
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_wordlike(token: str) -> bool:
     parts = [part for part in _SEPARATORS.split(token) if part]
     return bool(parts) and all(_is_word_part(part) for part in parts)
