@@ -72,6 +72,7 @@ def _accent_table() -> dict[int, str]:
 
 
 _ACCENTS = _accent_table()
+_ACCENTED = re.compile("[" + "".join(chr(c) for c in sorted(_ACCENTS)) + "]")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -79,7 +80,7 @@ def strip_accents(text: str) -> str:
     """Without diacritics on Latin letters; other characters unchanged."""
     if text.isascii():
         return text
-    text = text.translate(_ACCENTS)
+    text = _ACCENTED.sub(lambda m: _ACCENTS[ord(m.group())], text)
     if _COMBINING.search(text):
         decomposed = unicodedata.normalize("NFKD", text)
         return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import clean, fold, plain
@@ -59,6 +60,7 @@ _LABELS: tuple[tuple[str, str], ...] = tuple(
         key=lambda lk: -len(lk[0]),
     )
 )
+_LABEL_STARTS = frozenset(words[:4] for words, _ in _LABELS)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXL]+)\s*(?:\.-|\.|-|\))?\s*")
 
 
@@ -76,12 +78,18 @@ class Field:
 
 def match_label(row: Row) -> tuple[str, str, str] | None:
     """``(kind, label, rest of the row)`` if the row opens a labelled field."""
-    cells = [c for c in row.cells if c.strip()]
+    return _match_cells(row.cells)
+
+
+@lru_cache(maxsize=1 << 14)
+def _match_cells(all_cells: tuple[str, ...]) -> tuple[str, str, str] | None:
+    cells = [c for c in all_cells if c.strip()]
     if not cells:
         return None
-    first = plain(cells[0])
-    body = _NUMBERING.sub("", first, count=1)
+    body = _NUMBERING.sub("", plain(cells[0]), count=1)
     key = fold(body)
+    if key[:4] not in _LABEL_STARTS:
+        return None
     for words, kind in _LABELS:
         if not key.startswith(words):
             continue

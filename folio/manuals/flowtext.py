@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from folio.manuals.cleaning import BULLET, fold
 
@@ -141,6 +142,7 @@ class Analysis:
         return bool(self.questions or self.branches or self.target)
 
 
+@lru_cache(maxsize=4096)
 def analyze(text: str, pending_question: str = "") -> Analysis:
     """Split cleaned step text (bullets as `` • ``) into lead, questions and branches.
 

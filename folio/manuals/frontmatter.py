@@ -83,9 +83,10 @@ def _sections(rows: list[Row]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current: str | None = None
     for row in rows:
-        cells = [plain(c) for c in row.cells if c.strip()]
-        if not cells:
+        raw = [c for c in row.cells if c.strip()]
+        if not raw or (current is None and (len(raw) > 2 or len(raw[0]) > 300)):
             continue
+        cells = [plain(c) for c in raw]
         heading = _heading(cells)
         if heading is not None:
             current = next((w for w in wanted if heading.startswith(w)), None)
@@ -128,8 +129,11 @@ def _authorizations(rows: list[Row]) -> tuple[Authorization, ...]:
     """ "Autoriza:" followed (same row or next row) by "<name> <position>"."""
     found: list[Authorization] = []
     for i, row in enumerate(rows):
-        cells = [plain(c) for c in row.cells if c.strip()]
-        if len(cells) in (1, 2) and _ACTIONS.match(cells[0]):
+        raw = [c for c in row.cells if c.strip()]
+        if len(raw) not in (1, 2) or len(raw[0]) > 60:
+            continue
+        cells = [plain(c) for c in raw]
+        if _ACTIONS.match(cells[0]):
             who = cells[1] if len(cells) == 2 else _next_text(rows, i)
             if who and not _ACTIONS.match(who):
                 person, position = _person_position(who)
@@ -161,7 +165,7 @@ def read_forms(rows: list[Row], file: str) -> tuple[Form, ...]:
     of an "Instructivo" heading, and the numbered items that follow as fields."""
     forms: dict[str, Form] = {}
     for i, row in enumerate(rows):
-        if "instructivo" not in fold(row.text):
+        if "nstructivo" not in row.text.lower():
             continue
         window = rows[max(0, i - 40) : i + 40]
         codes = [

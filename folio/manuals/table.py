@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import fold, plain
@@ -98,9 +99,16 @@ class Columns:
 
 def header_columns(row: Row) -> Columns | None:
     """The table's columns if ``row`` is a step-table header row, else ``None``."""
+    if len(row.cells) < 2:
+        return None
+    return _header_cells(row.cells)
+
+
+@lru_cache(maxsize=1 << 14)
+def _header_cells(cells: tuple[str, ...]) -> Columns | None:
     kinds: dict[str, list[int]] = {}
     filled = 0
-    for i, cell in enumerate(row.cells):
+    for i, cell in enumerate(cells):
         if not cell.strip():
             continue
         filled += 1
@@ -118,7 +126,7 @@ def header_columns(row: Row) -> Columns | None:
         activity=kinds[ACTIVITY][0],
         documents=tuple(kinds.get(DOCUMENT, [])),
         copies=kinds.get(COPIES, [None])[0],
-        width=len(row.cells),
+        width=len(cells),
     )
 
 

@@ -9,6 +9,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import strip_accents
@@ -80,6 +81,7 @@ def clean_rows(rows: list[Row]) -> list[Row]:
     return cleaned
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lowercase, no accents, words separated by one space."""
     return " ".join(re.split(r"[\W_]+", strip_accents(text).casefold())).strip()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from folio.manuals.cleaning import strip_accents
@@ -59,12 +60,17 @@ _NOT_APPLICABLE = re.compile(
 )
 
 
-def _words(name: str, collapse_doubles: bool = True) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _words_cached(name: str, collapse_doubles: bool) -> tuple[str, ...]:
     text = _GENDER.sub(" ", strip_accents(name).casefold())
     words = [w for w in re.split(r"[\W_]+", text) if w and w not in _ARTICLES]
     if collapse_doubles:
         words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
-    return words
+    return tuple(words)
+
+
+def _words(name: str, collapse_doubles: bool = True) -> list[str]:
+    return list(_words_cached(name, collapse_doubles))
 
 
 def normalize_name(name: str) -> str:
