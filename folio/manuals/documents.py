@@ -88,10 +88,13 @@ def parse_documents(cell: str) -> tuple[DocumentRef, ...]:
         piece = text[piece_start:piece_end].strip(" .")
         if not piece:
             continue
-        code = next((normalize_form_code(text[s:e]) for s, e in codes if s >= piece_start
-                     and e <= piece_end), None)  # fmt: skip
+        inside: list[str | None] = [
+            normalize_form_code(text[s:e]) for s, e in codes if piece_start <= s < piece_end
+        ]
         label = FORM_CODE.sub("", piece).strip(" .") or piece
-        docs.append(DocumentRef(_type_of(label, code), piece, code))
+        # "Formatos FORM.315/… y FORM.321/…": one document per code.
+        for code in inside or [None]:
+            docs.append(DocumentRef(_type_of(label, code), piece, code))
     return tuple(docs)
 
 

@@ -15,18 +15,20 @@ from folio.manuals.blocks import Row
 from folio.manuals.cleaning import fold, plain
 from folio.manuals.documents import FORM_CODE, normalize_form_code
 from folio.manuals.model import Authorization, Form, Term
+from folio.manuals.signatures import read_authorizations
 
 _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"\b(?:registro|clave|c[oó]digo)\s*:\s*([A-Z0-9][\w./ -]{3,60})", re.I)),
     ("elaborated", re.compile(r"fecha de elaboraci[oó]n\s*:\s*([\w/ .-]{4,30})", re.I)),
     ("updated", re.compile(r"fecha de actualizaci[oó]n\s*:\s*([\w/ .-]{4,30})", re.I)),
-    ("revision", re.compile(r"(?:no\.?\s+de\s+)?revisi[oó]n\s*:\s*(\w{1,6})", re.I)),
+    (
+        "revision",
+        re.compile(
+            r"(?:^|\b(?:no\.?|n[uú]m(?:ero|\.)?)\s+de\s+)(?:revisi[oó]n|versi[oó]n)\s*:\s*(\w{1,6})\b",
+            re.I,
+        ),
+    ),
     ("procedure_name", re.compile(r"nombre del (?:procedimiento|documento)\s*:\s*(.+)", re.I)),
-)
-_ACTIONS = re.compile(
-    r"^(elabor[aó]|revis[aó]|revisar|valid[aó]|autoriz[aó]|aprob[oó]|aprueba|expide|administra)"
-    r"\s*:?$",
-    re.I,
 )
 _SECTION = re.compile(r"^(?:[ivxl]+|\d+)\s*(?:\.-|\.|-)?\s*(.+)$")
 
@@ -44,7 +46,9 @@ class FrontMatter:
         return self.values.get(key, default)
 
 
-def read_front_matter(rows: list[Row], file: str) -> FrontMatter:
+def read_front_matter(rows: list[Row], body: list[Row], file: str) -> FrontMatter:
+    """Front matter from the raw ``rows`` (page headers carry the registro code and
+    dates) and the furniture-free ``body`` (sections)."""
     fm = FrontMatter()
     for row in rows:
         for cell in row.cells:
@@ -56,30 +60,64 @@ def read_front_matter(rows: list[Row], file: str) -> FrontMatter:
                 if m and key not in fm.values:
                     fm.values[key] = m.group(1).strip(" .")
     fm.values.setdefault("title", _title(rows))
-    sections = _sections(rows)
-    fm.values["introduction"] = " ".join(sections.get("introduccion", [])[:40]).strip()
+    sections = _sections(body)
+    intro = (sections.get("introduccion") or sections.get("presentacion") or [])[:40]
+    fm.values["introduction"] = " ".join(x.replace("\t", " ") for x in intro).strip()
     fm.glossary = _terms(sections.get("glosario", []))
     fm.symbols = _terms(sections.get("simbologia", []))
-    fm.editions = tuple(sections.get("registro de ediciones", []))
-    fm.distribution = tuple(sections.get("distribucion", []))
-    fm.authorizations = _authorizations(rows)
+    fm.editions = _lines(sections, "registro de ediciones", "control de cambios")
+    fm.distribution = _lines(sections, "distribucion")
+    fm.authorizations = read_authorizations(rows)
+    fm.values["unit"] = _unit_of(fm.values["title"])
     return fm
 
 
 def _title(rows: list[Row]) -> str:
-    for row in rows[:80]:
+    """The first "Manual de …" line of the cover, with the lines that complete it
+    ("DE LA DIRECCIÓN DE …", "UNIDAD DE …") when it stands alone."""
+    for i, row in enumerate(rows[:80]):
         text = plain(" ".join(c for c in row.cells if c.strip()))
         if "manual de" in fold(text) and len(text) < 160:
-            return text
+            return text if len(text) > 30 else _complete_title(text, rows[i + 1 : i + 12])
     for row in rows:
         if not row.is_blank:
             return plain(row.text)[:160]
     return ""
 
 
+def _complete_title(title: str, following: list[Row]) -> str:
+    parts = [title]
+    for row in following:
+        text = plain(" ".join(c for c in row.cells if c.strip()))
+        if not text:
+            continue
+        if not text.isupper() or re.search(r"\d", text) or len(parts) == 4:
+            break
+        parts.append(text)
+    return " ".join(parts)
+
+
+def _unit_of(title: str) -> str:
+    """ "Manual de Procedimientos DE LA DIRECCIÓN DE X" → "Dirección de X"."""
+    m = re.search(r"manual de \w+\s+(?:de la|del|de)\s+(.+)$", title, re.I)
+    if not m:
+        return ""
+    small = {"de", "del", "la", "las", "los", "y", "e", "o", "en"}
+    words = m.group(1).lower().split()
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 def _sections(rows: list[Row]) -> dict[str, list[str]]:
     """Text under the manual-level headings we keep, by folded heading name."""
-    wanted = ("introduccion", "glosario", "simbologia", "registro de ediciones", "distribucion")
+    wanted = (
+        "introduccion",
+        "presentacion",
+        "glosario",
+        "simbologia",
+        "registro de ediciones",
+        "control de cambios",
+        "distribucion",
+    )
     out: dict[str, list[str]] = {}
     current: str | None = None
     for row in rows:
@@ -89,6 +127,8 @@ def _sections(rows: list[Row]) -> dict[str, list[str]]:
         cells = [plain(c) for c in raw]
         heading = _heading(cells)
         if heading is not None:
+            if heading.endswith("(indice)"):
+                continue  # an index entry, not the section
             current = next((w for w in wanted if heading.startswith(w)), None)
             if current is not None and current in out:
                 current = None  # an index entry came first; keep the real section
@@ -96,7 +136,7 @@ def _sections(rows: list[Row]) -> dict[str, list[str]]:
                 out[current] = []
             continue
         if current is not None and len(out[current]) < 200:
-            out[current].append(" ".join(cells))
+            out[current].append("\t".join(cells))
     return out
 
 
@@ -106,7 +146,15 @@ def _heading(cells: list[str]) -> str | None:
     m = _SECTION.match(fold(cells[0]))
     text = m.group(1) if m else fold(cells[0])
     text = text.strip(" .:")
-    known = ("introduccion", "glosario", "simbologia", "registro de ediciones", "distribucion")
+    known = (
+        "introduccion",
+        "presentacion",
+        "glosario",
+        "simbologia",
+        "registro de ediciones",
+        "control de cambios",
+        "distribucion",
+    )
     if any(text.startswith(k) for k in known) and (len(cells) == 1 or cells[1].isdigit()):
         return text if len(cells) == 1 else text + " (indice)"
     if len(cells) == 1 and cells[0].isupper() and len(cells[0]) > 6:
@@ -114,50 +162,31 @@ def _heading(cells: list[str]) -> str | None:
     return None
 
 
+def _lines(sections: dict[str, list[str]], *names: str) -> tuple[str, ...]:
+    for name in names:
+        if name in sections:
+            return tuple(x.replace("\t", " | ") for x in sections[name])
+    return ()
+
+
 def _terms(lines: list[str]) -> tuple[Term, ...]:
+    """ "Término.- definición", "a) **TÉRMINO.** definición", or a table row
+    "Término | Descripción"; a header row of a table is skipped."""
     terms = []
     for line in lines:
+        line = re.sub(r"^[-•]\s+", "", line)
+        if "\t" in line:
+            term, _, definition = line.partition("\t")
+            if fold(term).startswith(("nombre", "termino", "simbolo")):
+                continue
+            terms.append(Term(term.strip(" *:."), definition.split("\t")[0].strip()))
+            continue
         m = re.match(r"^(?:[a-z]\)\s*)?(.{2,60}?)(?:\.-|\.\s|:\s|\s-\s)\s*(.+)$", line)
         if m:
             terms.append(Term(m.group(1).strip(" *."), m.group(2).strip()))
         elif line and len(line) < 60:
             terms.append(Term(line.strip(" *:."), ""))
     return tuple(terms)
-
-
-def _authorizations(rows: list[Row]) -> tuple[Authorization, ...]:
-    """ "Autoriza:" followed (same row or next row) by "<name> <position>"."""
-    found: list[Authorization] = []
-    for i, row in enumerate(rows):
-        raw = [c for c in row.cells if c.strip()]
-        if len(raw) not in (1, 2) or len(raw[0]) > 60:
-            continue
-        cells = [plain(c) for c in raw]
-        if _ACTIONS.match(cells[0]):
-            who = cells[1] if len(cells) == 2 else _next_text(rows, i)
-            if who and not _ACTIONS.match(who):
-                person, position = _person_position(who)
-                found.append(Authorization(person, position, cells[0].rstrip(":")))
-    return tuple(dict.fromkeys(found))
-
-
-def _next_text(rows: list[Row], i: int) -> str:
-    for row in rows[i + 1 : i + 3]:
-        if not row.is_blank:
-            return plain(" ".join(c for c in row.cells if c.strip()))
-    return ""
-
-
-def _person_position(text: str) -> tuple[str, str]:
-    """Name and role often share one paragraph: split at the first role word."""
-    m = re.search(
-        r"\b(Secretari[oa]|Director|Directora|Subdirector|Subdirectora|Jef[ea]|Contralor"
-        r"|Coordinador|Coordinadora|Titular|Presidente|Presidenta|Tesorer[oa])\b",
-        text,
-    )
-    if m and m.start() > 0:
-        return text[: m.start()].strip(" ,"), text[m.start() :].strip()
-    return text, ""
 
 
 def read_forms(rows: list[Row], file: str) -> tuple[Form, ...]:

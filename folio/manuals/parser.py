@@ -44,8 +44,8 @@ _UNIT_HEADING = re.compile(
 def parse_rows(rows: list[Row], file: str) -> Manual:
     if not any(not r.is_blank for r in rows):
         raise ParseError(f"{file}: el archivo no contiene texto.")
-    front = read_front_matter(rows, file)
     body = remove_furniture(rows)
+    front = read_front_matter(rows, body, file)
     procedures: list[Procedure] = []
     diagnostics: list[Diagnostic] = []
     for index, (start, end) in enumerate(_regions(body), start=1):
@@ -62,7 +62,7 @@ def parse_rows(rows: list[Row], file: str) -> Manual:
     return Manual(
         kind="procedimientos",
         title=front.get("title", ""),
-        unit=front.get("unit", ""),
+        unit=front.get("unit") or _common_unit(procedures),
         code=front.get("code", ""),
         elaborated=front.get("elaborated", ""),
         updated=front.get("updated", ""),
@@ -78,6 +78,11 @@ def parse_rows(rows: list[Row], file: str) -> Manual:
         diagnostics=tuple(diagnostics),
         source=SourceRef(file),
     )
+
+
+def _common_unit(procedures: list[Procedure]) -> str:
+    units = [p.unit for p in procedures if p.unit]
+    return max(set(units), key=units.count) if units else ""
 
 
 def _regions(body: list[Row]) -> list[tuple[int, int]]:
