@@ -16,6 +16,7 @@ from typing import cast
 
 from folio.manuals.lint.branches import check_branches
 from folio.manuals.lint.codes import LINT_CODES
+from folio.manuals.lint.crossing import check_crossings
 from folio.manuals.lint.flow import check_flow
 from folio.manuals.lint.forms import check_form_instructivos, check_form_spelling
 from folio.manuals.lint.handoff import check_handoffs
@@ -36,6 +37,7 @@ def lint_manual(manual: Manual, org: Manual | None = None) -> list[Diagnostic]:
         found += check_structure(procedure)
         found += check_flow(procedure, manual)
         found += check_branches(procedure)
+        found += check_crossings(procedure)
         found += check_handoffs(procedure)
         found += check_time(procedure)
         found += check_indicators(procedure)

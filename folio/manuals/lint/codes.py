@@ -25,6 +25,7 @@ LINT_CODES: dict[str, tuple[Severity, str]] = {
     "FOL208": ("info", "La actividad continúa en otro procedimiento."),
     "FOL209": ("warning", "Decisión duplicada en actividades consecutivas."),
     "FOL210": ("error", "Actividad sin salida."),
+    "FOL211": ("warning", "Una rama de una decisión pasa a otra rama de la misma decisión."),
     "FOL301": ("warning", "Un mismo rol escrito de varias formas."),
     "FOL302": ("warning", "Rol que no figura en el manual de organización."),
     "FOL303": ("warning", "Entrega a un rol distinto del responsable de la actividad siguiente."),
