@@ -191,3 +191,19 @@ def _distribute_parenthesis(text: str) -> tuple[str, ...]:
 def _title(words: str) -> str:
     small = {"de", "del", "la", "las", "los", "y", "o", "e"}
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
+
+
+#: First words of roles outside the office that owns a procedure (their steps are
+#: recorded by an internal user on their behalf, and diagrams mark their lane).
+_EXTERNAL_HEADS = frozenset(
+    """ciudadano ciudadana ciudadanos ciudadania proveedor proveedora proveedores prestador
+    prestadora aseguradora actores dependencias solicitante aspirante estudiante""".split()
+)
+
+
+def is_external_role(name: str) -> bool:
+    """"Dependencia solicitante", "Proveedor", "Ciudadano", "Actores de la zona
+    metropolitana", "Dependencias y Entidades Municipales" are outside the office;
+    "Dirección de Atención Ciudadana" is not."""
+    words = [w for w in fold(name).replace("/", " ").split() if w not in {"el", "la", "o", "a"}]
+    return bool(words) and (words[0] in _EXTERNAL_HEADS or "solicitante" in words)

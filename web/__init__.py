@@ -1,0 +1,1 @@
+"""Folio's Django project: catalog of manuals, cases, inboxes. The core is ``folio``."""

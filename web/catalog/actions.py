@@ -1,0 +1,114 @@
+"""Writes to the catalog: importing a manual (a new version when its content changed) and
+merging role spellings. Each is one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from folio.manuals import jsonio
+from folio.manuals.lint import lint_manual
+from folio.manuals.load import load_manual
+from folio.manuals.model import Manual
+from folio.manuals.roles import is_external_role
+from web.accounts.models import Unit
+from web.catalog.models import CatalogManual, ManualKind, ManualVersion, Procedure, Role, RoleAlias
+
+
+def import_manual_file(
+    path: Path, *, user: User | None = None, unit: Unit | None = None
+) -> tuple[ManualVersion, bool]:
+    """Import the manual at ``path``. Returns the version and whether it is new; the
+    same content imported again returns the existing version. Raises ``ParseError``
+    (nothing written) when the file is not a readable manual."""
+    data = path.read_bytes()
+    manual = load_manual(path)
+    return _store(manual, path.name, hashlib.sha256(data).hexdigest(), user, unit)
+
+
+def import_manual_upload(
+    name: str, content: bytes, *, user: User | None = None, unit: Unit | None = None
+) -> tuple[ManualVersion, bool]:
+    """Import uploaded bytes; the original file name chooses the format."""
+    safe = Path(name).name or "manual.txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / safe
+        path.write_bytes(content)
+        return import_manual_file(path, user=user, unit=unit)
+
+
+@transaction.atomic
+def _store(
+    manual: Manual,
+    source_name: str,
+    sha256: str,
+    user: User | None,
+    unit: Unit | None,
+) -> tuple[ManualVersion, bool]:
+    catalog = _catalog_manual(manual, unit)
+    existing = catalog.versions.filter(sha256=sha256).first()
+    if existing is not None:
+        return existing, False
+    last = catalog.versions.order_by("-number").first()
+    version = ManualVersion.objects.create(
+        manual=catalog,
+        number=(last.number + 1) if last else 1,
+        source_name=source_name,
+        sha256=sha256,
+        data=jsonio.manual_to_dict(manual, lint_manual(manual)),
+        imported_by=user,
+    )
+    procedures = version.data["procedures"]
+    for position, (proc, data) in enumerate(zip(manual.procedures, procedures, strict=True)):
+        Procedure.objects.create(
+            version=version,
+            position=position,
+            code=proc.code,
+            name=proc.name,
+            unit_name=proc.unit,
+            step_count=len(proc.steps),
+            time_text=proc.time.text,
+            data=data,
+        )
+        for step in proc.steps:
+            for name in step.responsible:
+                ensure_role(name, unit)
+    return version, True
+
+
+def _catalog_manual(manual: Manual, unit: Unit | None) -> CatalogManual:
+    kind = ManualKind.ORGANIZATION if manual.kind == "organizacion" else ManualKind.PROCEDURES
+    title = manual.title or manual.source.file
+    query = CatalogManual.objects.filter(kind=kind)
+    found = query.filter(code=manual.code).first() if manual.code else None
+    found = found or query.filter(title=title, code=manual.code).first()
+    if found is not None:
+        return found
+    return CatalogManual.objects.create(title=title, code=manual.code, kind=kind, unit=unit)
+
+
+def ensure_role(name: str, unit: Unit | None = None) -> Role:
+    """The role a responsible name stands for (through its aliases), created if new."""
+    alias = RoleAlias.objects.select_related("role").filter(name=name).first()
+    if alias is not None:
+        return alias.role
+    role, _ = Role.objects.get_or_create(
+        name=name, defaults={"unit": unit, "is_external": is_external_role(name)}
+    )
+    return role
+
+
+@transaction.atomic
+def merge_roles(variant: Role, into: Role) -> Role:
+    """Make ``variant`` a spelling of ``into``: its people and aliases move over."""
+    if variant.pk == into.pk:
+        return into
+    into.members.add(*variant.members.all())
+    RoleAlias.objects.filter(role=variant).update(role=into)
+    RoleAlias.objects.get_or_create(name=variant.name, defaults={"role": into})
+    variant.delete()
+    return into

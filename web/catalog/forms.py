@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+ALLOWED = (".txt", ".md", ".docx", ".pdf")
+
+
+class ManualUploadForm(forms.Form):
+    file = forms.FileField(label=_("Manual file (PDF, DOCX or text)"))
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = (upload.name or "").lower()
+        if not name.endswith(ALLOWED):
+            raise forms.ValidationError(_("Unsupported format: use PDF, DOCX or text."))
+        if (upload.size or 0) > settings.FOLIO_MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is too large."))
+        return upload

@@ -1,0 +1,157 @@
+"""Imported manuals, their versions and procedures, and the role directory.
+
+A procedure row keeps the whole parsed procedure as JSON (the public manual format), so
+a case runs exactly the version it started with; re-importing a changed manual creates a
+new version and leaves old cases alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from folio.manuals import jsonio
+from folio.manuals.model import Diagnostic, Manual
+from folio.manuals.model import Procedure as CoreProcedure
+
+
+class ManualKind(models.TextChoices):
+    PROCEDURES = "procedimientos", _("Manual de Procedimientos")
+    ORGANIZATION = "organizacion", _("Manual de Organización")
+
+
+class CatalogManual(models.Model):
+    """A manual as the office knows it (its registro code or title), across versions."""
+
+    title = models.CharField(_("title"), max_length=300)
+    code = models.CharField(_("registro"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ManualKind.choices)
+    unit = models.ForeignKey(
+        "accounts.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="manuals"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("manual")
+        verbose_name_plural = _("manuals")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def current(self) -> ManualVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+class ManualVersion(models.Model):
+    manual = models.ForeignKey(CatalogManual, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    source_name = models.CharField(_("file"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    #: The parsed manual in the public JSON format, diagnostics included.
+    data = models.JSONField()
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["manual", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["manual", "number"], name="unique_version_number"),
+            models.UniqueConstraint(fields=["manual", "sha256"], name="unique_version_content"),
+        ]
+        verbose_name = _("manual version")
+        verbose_name_plural = _("manual versions")
+
+    def __str__(self) -> str:
+        return f"{self.manual} v{self.number}"
+
+    def model(self) -> Manual:
+        return jsonio.manual_from_dict(self.data)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return list(self.model().diagnostics)
+
+
+class Procedure(models.Model):
+    version = models.ForeignKey(ManualVersion, on_delete=models.CASCADE, related_name="procedures")
+    position = models.PositiveIntegerField()
+    code = models.CharField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=500)
+    unit_name = models.CharField(_("unit"), max_length=300, blank=True)
+    step_count = models.PositiveIntegerField(default=0)
+    time_text = models.CharField(_("Tiempo Promedio de Gestión"), max_length=200, blank=True)
+    #: The procedure in the public JSON format (one element of "procedures").
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="unique_procedure_code")
+        ]
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
+
+    def model(self) -> CoreProcedure:
+        return procedure_from_json(self.data)
+
+
+def procedure_from_json(data: dict[str, Any]) -> CoreProcedure:
+    wrapper = {
+        "format_version": jsonio.FORMAT_VERSION,
+        "kind": "procedimientos",
+        "procedures": [data],
+    }
+    manual = jsonio.manual_from_dict(_complete(wrapper))
+    return manual.procedures[0]
+
+
+def _complete(partial: dict[str, Any]) -> dict[str, Any]:
+    """Fill the manual-level keys the loader requires around one procedure."""
+    empty = jsonio.manual_to_dict(Manual(kind="procedimientos"))
+    return {**empty, **partial}
+
+
+class Role(models.Model):
+    """A responsible named in procedures ("Jefe/a de Departamento de …"), mapped to the
+    people who act as it. External roles (dependencia solicitante, proveedor, ciudadano)
+    are recorded by an internal user on their behalf."""
+
+    name = models.CharField(_("role"), max_length=300, unique=True)
+    unit = models.ForeignKey(
+        "accounts.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="roles"
+    )
+    is_external = models.BooleanField(_("external"), default=False)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="folio_roles", verbose_name=_("people")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoleAlias(models.Model):
+    """Another spelling of a role, merged into it ("Consultivo A" → "Analista Consultivo A")."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300, unique=True)
+
+    class Meta:
+        verbose_name = _("role spelling")
+        verbose_name_plural = _("role spellings")
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.role}"

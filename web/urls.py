@@ -1,0 +1,12 @@
+"""URL routes: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="catalog:manual-list", permanent=False)),
+    path("cuentas/", include("web.accounts.urls")),
+    path("catalogo/", include("web.catalog.urls")),
+    path("admin/", admin.site.urls),
+]
