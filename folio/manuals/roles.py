@@ -193,17 +193,41 @@ def _title(words: str) -> str:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
 
 
-#: First words of roles outside the office that owns a procedure (their steps are
-#: recorded by an internal user on their behalf, and diagrams mark their lane).
+#: Words that make a role a party outside the office wherever they appear (folded).
+_EXTERNAL_WORDS = frozenset(
+    [
+        "solicitante",
+        "proveedor",
+        "proveedora",
+        "proveedores",
+        "prestador",
+        "prestadora",
+        "aseguradora",
+    ]
+)
+#: First words of such roles ("Ciudadano", "Actores de la zona metropolitana",
+#: "Dependencias y Entidades Municipales"); "Dirección de Atención Ciudadana" is internal.
 _EXTERNAL_HEADS = frozenset(
-    """ciudadano ciudadana ciudadanos ciudadania proveedor proveedora proveedores prestador
-    prestadora aseguradora actores dependencias solicitante aspirante estudiante""".split()
+    [
+        "ciudadano",
+        "ciudadana",
+        "ciudadanos",
+        "ciudadania",
+        "particular",
+        "contribuyente",
+        "actores",
+        "dependencias",
+        "aspirante",
+        "estudiante",
+    ]
 )
 
 
 def is_external_role(name: str) -> bool:
-    """"Dependencia solicitante", "Proveedor", "Ciudadano", "Actores de la zona
-    metropolitana", "Dependencias y Entidades Municipales" are outside the office;
-    "Dirección de Atención Ciudadana" is not."""
-    words = [w for w in fold(name).replace("/", " ").split() if w not in {"el", "la", "o", "a"}]
-    return bool(words) and (words[0] in _EXTERNAL_HEADS or "solicitante" in words)
+    """Whether a responsible is outside the office that owns the procedure: its steps
+    are recorded by an internal user on its behalf, and diagrams mark its lane."""
+    words = re.findall(r"[a-zñ]+", fold(name))
+    words = [w for w in words if w not in {"el", "la", "o", "a"}]
+    if not words:
+        return False
+    return words[0] in _EXTERNAL_HEADS or any(w in _EXTERNAL_WORDS for w in words)

@@ -1,0 +1,1 @@
+"""Renderers: swimlane SVG, BPMN 2.0, org chart, and the manual as HTML/PDF/DOCX."""
