@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pypdf.generic import ContentStream, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    StreamObject,
+)
 
 from folio.manuals.blocks import Row
 from folio.manuals.sources.pdf import read_pdf_rows
@@ -43,7 +50,9 @@ class Sketch:
             self.line(x, tops[0], x, tops[-1])
 
 
-def write_pdf(path: Path, pages: list[Sketch]) -> Path:
+def write_pdf(path: Path, pages: list[Sketch], rotate: int = 0, in_form: bool = False) -> Path:
+    """The sketches as a PDF; each page turned by ``rotate`` (its /Rotate), and with
+    ``in_form`` drawn through a scaled and moved form XObject."""
     writer = pypdf.PdfWriter()
     font = DictionaryObject(
         {
@@ -56,12 +65,37 @@ def write_pdf(path: Path, pages: list[Sketch]) -> Path:
     for sketch in pages:
         page = writer.add_blank_page(612, 792)
         fonts = DictionaryObject({NameObject("/F1"): font})
-        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+        resources = DictionaryObject({NameObject("/Font"): fonts})
+        data = "\n".join(sketch.ops).encode("cp1252")
+        if in_form:
+            resources, data = as_form(writer, resources, data)
+        page[NameObject("/Resources")] = resources
         content = ContentStream(None, writer)
-        content.set_data("\n".join(sketch.ops).encode("cp1252"))
+        content.set_data(data)
         page.replace_contents(content)
+        if rotate:
+            page.rotate(rotate)
     writer.write(path)
     return path
+
+
+def as_form(
+    writer: pypdf.PdfWriter, resources: DictionaryObject, data: bytes
+) -> tuple[DictionaryObject, bytes]:
+    """Page resources and content that draw ``data`` as a form XObject."""
+    form = StreamObject()
+    form.set_data(data)
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (0, 0, 612, 792)),
+            NameObject("/Matrix"): ArrayObject(FloatObject(v) for v in (0.9, 0, 0, 0.9, 30, 40)),
+            NameObject("/Resources"): resources,
+        }
+    )
+    forms = DictionaryObject({NameObject("/Fm1"): writer._add_object(form)})
+    return DictionaryObject({NameObject("/XObject"): forms}), b"q 1 0 0 1 -5 10 cm /Fm1 Do Q"
 
 
 def stacked_header_pages() -> list[Sketch]:
@@ -97,6 +131,26 @@ def stacked_header_pages() -> list[Sketch]:
     second.text(165, 104, "3.1 Responde por escrito al solicitante.")
     second.text(405, 104, "Ventanilla de trámites")
     return [first, second]
+
+
+def spacing_page() -> Sketch:
+    """Words whose spacing PDFium reads otherwise than pdfminer: a space drawn as a text
+    object of its own, a kerning gap inside a word, a kerning gap before a space in a
+    small font, a word continued after a hyphen in a new text object, and two text
+    objects drawn right to left."""
+    page = Sketch()
+    page.ops += [
+        "BT /F1 9 Tf 60 700 Td (Código:) Tj ET",
+        "BT /F1 9 Tf 91 700 Td ( ) Tj ET",
+        "BT /F1 9 Tf 92.5 700 Td (TecNM-AC-PO-001) Tj ET",
+        "BT /F1 9 Tf 60 680 Td [(Acad) -250 (émico)] TJ ET",
+        "BT /F1 6 Tf 60 660 Td [(uno) -150 ( dos)] TJ ET",
+        "BT /F1 9 Tf 60 640 Td (Académico-) Tj ET",
+        "BT /F1 9 Tf 109.8 640 Td (Administrativos) Tj ET",
+        "BT /F1 9 Tf 200 620 Td (derecha) Tj ET",
+        "BT /F1 9 Tf 60 620 Td (izquierda) Tj ET",
+    ]
+    return page
 
 
 def table_rows(rows: list[Row]) -> list[tuple[str, ...]]:
@@ -229,6 +283,52 @@ def test_it_drops_a_lane_table_of_fragments_on_a_diagram_page(tmp_path: Path) ->
 
     assert table_rows(rows) == []
     assert ("Revisa",) in [row.cells for row in rows]
+
+
+# --- the PDFium reader reads the rows the pdfplumber reader reads -------------------
+# Cells, page and line numbers: the same ``Row`` list, whichever library read the file.
+
+
+def test_pdfium_keeps_the_word_spaces_pdfplumber_sees_and_no_others(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "espacios.pdf", [spacing_page()])
+
+    rows = read_pdf_rows(path)
+
+    assert [row.cells for row in rows] == [
+        ("Código: TecNM-AC-PO-001",),
+        ("Académico",),
+        ("uno dos",),
+        ("Académico-Administrativos",),
+        ("izquierda derecha",),
+    ]
+    assert rows == read_pdf_rows(path, engine="pdfplumber")
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_pdfium_reads_the_rows_pdfplumber_reads_on_a_turned_page(
+    tmp_path: Path, rotate: int
+) -> None:
+    path = write_pdf(tmp_path / "girada.pdf", stacked_header_pages(), rotate=rotate)
+
+    assert read_pdf_rows(path) == read_pdf_rows(path, engine="pdfplumber")
+
+
+def test_pdfium_reads_the_rows_pdfplumber_reads_from_a_form_xobject(tmp_path: Path) -> None:
+    pages = [*stacked_header_pages(), spacing_page()]
+    path = write_pdf(tmp_path / "formulario.pdf", pages, in_form=True)
+
+    rows = read_pdf_rows(path)
+
+    assert table_rows(rows)[0] == STEP_HEADER
+    assert rows == read_pdf_rows(path, engine="pdfplumber")
+
+
+@needs_shared
+@pytest.mark.parametrize("name", TECNM)
+def test_pdfium_reads_the_rows_pdfplumber_reads_from_a_tecnm_manual(name: str) -> None:
+    reference = read_pdf_rows(SAMPLES / "pdf" / name, engine="pdfplumber")
+
+    assert sample_rows(name) == reference
 
 
 # --- the TecNM samples ----------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""PDF manuals with a text layer, read with pdfplumber into the common row stream.
+"""A page's rows: every ruled table becomes one row per table row and every text line
+outside the tables a one-cell row, in reading order (top to bottom).
 
-Per page, every ruled table becomes one row per table row and every text line outside
-the tables a one-cell row, in reading order (top to bottom). Table rows are aligned on
-the table's data columns by x-position, not by pdfplumber's grid index, so that
+Tables are found by pdfplumber's ``TableFinder`` on the sheet's edges, and text lines
+are clustered by pdfplumber's text utilities, whichever library read the page. Table
+rows are aligned on the table's data columns by x-position, not by the grid index, so
+that
 
 * a header split over stacked rows ("SECUENCIA DE" / "ETAPAS") comes out as ONE row
   with one cell per data column;
@@ -11,9 +13,9 @@ the table's data columns by x-position, not by pdfplumber's grid index, so that
   previous page, is an empty string: every row of a table has as many cells as its
   data rows.
 
-Flow-diagram pages draw boxes and swimlanes with rectangles that pdfplumber reports as
-tables; those are dropped (their text stays, as one-cell rows). ``SourceRef.line`` is
-the row's position within its page.
+Flow-diagram pages draw boxes and swimlanes with rectangles that the table finder
+reports as tables; those are dropped (their text stays, as one-cell rows).
+``SourceRef.line`` is the row's position within its page.
 """
 
 from __future__ import annotations
@@ -21,20 +23,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.page import Page
-from pdfplumber.table import Table
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.table import CellGroup, Table, TableFinder
+from pdfplumber.utils.text import chars_to_textmap, extract_text
 
-from folio.manuals.blocks import ParseError, Row
+from folio.manuals.blocks import Row
 from folio.manuals.model import SourceRef
+from folio.manuals.sources.pdf.sheet import Bbox, Obj, Sheet
 
 Cells = tuple[str, ...]
-Bbox = tuple[float, float, float, float]
+#: A character with its centre (x, y).
+Centred = tuple[float, float, Obj]
 Span = tuple[float, float]
 
 #: Tables narrower or lower than this (points) are diagram connectors, never data.
@@ -45,8 +46,6 @@ FRAGMENT_WORDS = 3
 FRAGMENT_PAGE_SHARE = 0.6
 #: ...and its tables made almost only of fragments are diagram shapes.
 FRAGMENT_TABLE_SHARE = 0.9
-#: Fewer visible characters than this per page on average: no usable text layer.
-MIN_CHARS_PER_PAGE = 10
 #: How far (points) a row's outer cell edges may be from the table's edges.
 EDGE_TOLERANCE = 2.0
 
@@ -70,81 +69,39 @@ class _Table:
     grid: tuple[tuple[_Cell, ...], ...]
 
 
-def read_pdf_rows(path: Path) -> list[Row]:
-    """Read a PDF manual. Raises ``ParseError`` for a file that is empty, not a PDF,
-    damaged, protected by a password, or without a text layer (a scan)."""
-    _check_signature(path)
-    try:
-        with pdfplumber.open(path) as pdf:
-            return _document_rows(pdf.pages, path.name)
-    except (PdfminerException, MalformedPDFException) as err:
-        raise _unreadable(err, path.name) from err
-
-
-def _check_signature(path: Path) -> None:
-    with path.open("rb") as handle:
-        head = handle.read(1024)
-    if not head.strip():
-        raise ParseError(f"{path.name}: el archivo está vacío.", SourceRef(path.name))
-    if b"%PDF-" not in head:
-        raise ParseError(
-            f"{path.name}: no es un archivo PDF (no empieza con la cabecera %PDF).",
-            SourceRef(path.name),
-        )
-
-
-def _unreadable(err: Exception, file: str) -> ParseError:
-    cause = err.args[0] if err.args else err
-    if isinstance(cause, PDFEncryptionError):
-        return ParseError(
-            f"{file}: el PDF está protegido con contraseña; quite la protección y vuelva "
-            "a subirlo.",
-            SourceRef(file),
-        )
-    return ParseError(
-        f"{file}: el PDF está dañado o incompleto y no se puede leer.", SourceRef(file)
-    )
-
-
-def _document_rows(pages: list[Page], file: str) -> list[Row]:
-    rows: list[Row] = []
-    visible = 0
-    for page in pages:
-        visible += sum(1 for char in page.chars if not char["text"].isspace())
-        rows.extend(_page_rows(page, file))
-        page.close()
-    if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        raise ParseError(
-            f"{file}: el PDF no tiene capa de texto; parece un documento escaneado "
-            "(aplíquele reconocimiento de texto, OCR, antes de importarlo).",
-            SourceRef(file),
-        )
-    return rows
-
-
-def _page_rows(page: Page, file: str) -> list[Row]:
-    tables = _kept_tables(page)
+def sheet_rows(sheet: Sheet, file: str) -> list[Row]:
+    """The page's tables and the text lines outside them, top to bottom."""
+    centred = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in sheet.chars]
+    tables = _kept_tables(sheet, centred)
     blocks: list[tuple[float, list[Cells]]] = [
         (table.bbox[1], _table_rows(table)) for table in tables
     ]
-    for line in _lines_outside(page, [table.bbox for table in tables]):
+    for line in _lines_outside(sheet, centred, [table.bbox for table in tables]):
         blocks.append((float(line["top"]), [(str(line["text"]),)]))
     blocks.sort(key=lambda block: block[0])
     cells = [row for _, group in blocks for row in group]
     return [
-        Row(row, SourceRef(file, page.page_number, number))
-        for number, row in enumerate(cells, start=1)
+        Row(row, SourceRef(file, sheet.number, number)) for number, row in enumerate(cells, start=1)
     ]
 
 
-def _lines_outside(page: Page, boxes: list[Bbox]) -> list[dict[str, Any]]:
-    def outside(obj: dict[str, Any]) -> bool:
-        return obj.get("object_type") != "char" or not any(_contains(box, obj) for box in boxes)
-
-    view = page.filter(outside) if boxes else page
-    return [
-        line for line in view.extract_text_lines(return_chars=False) if str(line["text"]).strip()
+def _lines_outside(sheet: Sheet, centred: list[Centred], boxes: list[Bbox]) -> list[Obj]:
+    """The text lines of the characters whose centre is outside every box (by more
+    than a point)."""
+    chars = [
+        char
+        for x, y, char in centred
+        if not any(
+            x0 - 1 <= x <= x1 + 1 and top - 1 <= y <= bottom + 1 for x0, top, x1, bottom in boxes
+        )
     ]
+    return [line for line in _text_lines(sheet, chars) if str(line["text"]).strip()]
+
+
+def _text_lines(sheet: Sheet, chars: list[Obj]) -> list[Obj]:
+    """The text lines of ``chars`` as pdfplumber's ``Page.extract_text_lines`` makes them."""
+    textmap = chars_to_textmap(chars, layout_bbox=sheet.bbox)
+    return textmap.extract_text_lines(return_chars=False)
 
 
 def _contains(box: Bbox, obj: dict[str, Any]) -> bool:
@@ -156,21 +113,22 @@ def _contains(box: Bbox, obj: dict[str, Any]) -> bool:
 # --- which tables are data ----------------------------------------------------------
 
 
-def _kept_tables(page: Page) -> list[_Table]:
+def _kept_tables(sheet: Sheet, centred: list[Centred]) -> list[_Table]:
     """The page's tables, less diagram shapes: tables nested in or holding another
     table, tiny connector boxes, tables with no text, and (on a diagram page) tables
     made of box-label fragments."""
-    found = page.find_tables()
+    # the "lines" strategies read only their page's ``edges`` and ``bbox``
+    found = TableFinder(cast(Page, sheet)).tables
     nested = _nested(found)
     kept = []
     for index, table in enumerate(found):
         x0, top, x1, bottom = table.bbox
         if index in nested or x1 - x0 < MIN_TABLE_SIZE[0] or bottom - top < MIN_TABLE_SIZE[1]:
             continue
-        candidate = _Table(table.bbox, _grid(table))
+        candidate = _Table(table.bbox, _grid(table, centred))
         if any(cell.lines for row in candidate.grid for cell in row):
             kept.append(candidate)
-    if any(_is_fragment_table(table) for table in kept) and _is_fragment_page(page):
+    if any(_is_fragment_table(table) for table in kept) and _is_fragment_page(sheet):
         kept = [table for table in kept if not _is_fragment_table(table)]
     return kept
 
@@ -186,9 +144,10 @@ def _nested(tables: list[Table]) -> set[int]:
     return nested
 
 
-def _grid(table: Table) -> tuple[tuple[_Cell, ...], ...]:
+def _grid(table: Table, centred: list[Centred]) -> tuple[tuple[_Cell, ...], ...]:
+    rows = table.rows
     grid = []
-    for row, texts in zip(table.rows, table.extract(), strict=True):
+    for row, texts in zip(rows, _extract(rows, table.bbox, centred), strict=True):
         grid.append(
             tuple(
                 _Cell(box[0], box[2], _lines(text))
@@ -197,6 +156,28 @@ def _grid(table: Table) -> tuple[tuple[_Cell, ...], ...]:
             )
         )
     return tuple(grid)
+
+
+def _extract(rows: list[CellGroup], bbox: Bbox, centred: list[Centred]) -> list[list[str | None]]:
+    """What pdfplumber's ``Table.extract()`` returns (a cell's characters are those
+    whose centre is in it, as text), testing each character against the table once
+    rather than against every row."""
+    inside = _within(centred, bbox)
+    texts: list[list[str | None]] = []
+    for row in rows:
+        row_chars = _within(inside, row.bbox)
+        texts.append(
+            [
+                None if cell is None else extract_text([c for _, _, c in _within(row_chars, cell)])
+                for cell in row.cells
+            ]
+        )
+    return texts
+
+
+def _within(centred: list[Centred], box: Bbox) -> list[Centred]:
+    x0, top, x1, bottom = box
+    return [item for item in centred if x0 <= item[0] < x1 and top <= item[1] < bottom]
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -208,8 +189,8 @@ def _is_fragment_table(table: _Table) -> bool:
     return _fragment_share(lines) >= FRAGMENT_TABLE_SHARE
 
 
-def _is_fragment_page(page: Page) -> bool:
-    lines = [str(line["text"]) for line in page.extract_text_lines(return_chars=False)]
+def _is_fragment_page(sheet: Sheet) -> bool:
+    lines = [str(line["text"]) for line in _text_lines(sheet, sheet.chars)]
     return _fragment_share(lines) >= FRAGMENT_PAGE_SHARE
 
 
