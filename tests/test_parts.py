@@ -112,7 +112,8 @@ def test_it_does_not_read_false_friends_as_flow(text: str) -> None:
     [
         ("¿Procede? Si Ir al paso 12 / No Fin del Procedimiento", [("Si", "12"), ("No", "end")]),
         (
-            "Elige: a) Si el trámite procede, continúa en el paso 16. b) Si no, continúa en paso 17.",
+            "Elige: a) Si el trámite procede, continúa en el paso 16. "
+            "b) Si no, continúa en paso 17.",
             [("a) Si el trámite procede", "16"), ("b) Si no", "17")],
         ),
         ("¿Existen correcciones? • Si: regresa la a actividad 2", [("Si", "2")]),
