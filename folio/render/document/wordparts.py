@@ -1,0 +1,151 @@
+"""Word tables and paragraphs of each part of the manual (see ``word.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm, Pt
+from docx.table import Table
+
+from folio.manuals.model import Manual, Procedure
+from folio.render.document.outline import (
+    STEP_HEADERS,
+    edition_table,
+    form_users,
+    header_rows,
+    paragraphs,
+    procedure_title,
+    step_rows,
+)
+from folio.render.document.wordxml import header_row, keep_row_together, shade
+from folio.render.orgchart import chart_units
+
+STEP_WIDTHS = (3.4, 1.1, 7.6, 3.2, 2.2)  # cm; 17.5 cm of printable width
+
+
+def table(
+    doc: DocxDocument,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+) -> Table:
+    """A grid table with a repeated, shaded header row; ``widths`` in cm."""
+    out: Table = doc.add_table(rows=1, cols=len(headers))
+    out.style = "Table Grid"
+    out.autofit = False
+    for cell, text in zip(out.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for row in rows:
+        cells = out.add_row().cells  # type: ignore[no-untyped-call]
+        for cell, text in zip(cells, row, strict=False):
+            cell.text = text
+    for column, width in zip(out.columns, widths, strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
+    header_row(out)
+    keep_row_together(out)
+    return out
+
+
+def labelled(doc: DocxDocument, rows: Sequence[tuple[str, str | tuple[str, ...]]]) -> Table:
+    """A two-column identification table: shaded labels, values (a tuple is a list)."""
+    out: Table = doc.add_table(rows=0, cols=2)
+    out.style = "Table Grid"
+    out.autofit = False
+    for label, value in rows:
+        left, right = out.add_row().cells  # type: ignore[no-untyped-call]
+        left.text = label
+        left.paragraphs[0].runs[0].bold = True
+        shade(left, "E6EDF5")
+        if isinstance(value, tuple):
+            right.text = "\n".join(f"{i}. {v}" for i, v in enumerate(value, 1))
+        else:
+            right.text = value
+        left.width, right.width = Cm(4.2), Cm(13.3)
+    return out
+
+
+def procedure_tables(doc: DocxDocument, proc: Procedure) -> None:
+    labelled(doc, header_rows(proc))
+    label = doc.add_paragraph()
+    label.paragraph_format.space_before = Pt(8)
+    label.add_run("Descripción del procedimiento").bold = True
+    rows = [(r.responsible, r.number, r.activity, r.documents, r.copies) for r in step_rows(proc)]
+    steps = table(doc, STEP_HEADERS, rows, STEP_WIDTHS)
+    for row in steps.rows[1:]:
+        for paragraph in row.cells[0].paragraphs + row.cells[1].paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
+
+
+def introduction(doc: DocxDocument, manual: Manual) -> None:
+    for text in paragraphs(manual.introduction):
+        doc.add_paragraph(text)
+
+
+def structure(doc: DocxDocument, manual: Manual) -> None:
+    assert manual.organization is not None
+    units = chart_units(manual.organization)
+    parent = {u.number: u.parent for u in units}
+    for u in units:
+        depth, node = 0, u.parent
+        while node is not None:
+            depth, node = depth + 1, parent.get(node)
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.8 * depth)
+        paragraph.add_run(f"{u.number}  ").bold = True
+        paragraph.add_run(u.name)
+
+
+def positions(doc: DocxDocument, manual: Manual) -> None:
+    assert manual.organization is not None
+    for p in manual.organization.positions:
+        doc.add_heading(f"{p.number} {p.title}", 2)
+        rows: list[tuple[str, str | tuple[str, ...]]] = [
+            ("Puesto nominal", p.nominal),
+            ("Puesto al que le reporta", p.reports_to),
+            ("Puestos que le reportan", p.subordinates),
+            ("Tipo de puesto", p.kind),
+            ("Objetivo", p.objective),
+            ("Funciones", p.functions),
+            ("Valor que aporta", p.value),
+        ]
+        labelled(doc, [(label, value) for label, value in rows if value])
+
+
+def forms(doc: DocxDocument, manual: Manual) -> None:
+    for form in manual.forms:
+        doc.add_heading(f"{form.code} — {form.name}" if form.name else form.code, 2)
+        users = form_users(manual, form.code)
+        if users:
+            paragraph = doc.add_paragraph()
+            paragraph.add_run("Se utiliza en: ").bold = True
+            paragraph.add_run("; ".join(procedure_title(p) for p in users))
+        if form.fields:
+            rows = [(str(i), f) for i, f in enumerate(form.fields, 1)]
+            table(doc, ("No.", "Instrucciones de llenado"), rows, (1.5, 16))
+        else:
+            doc.add_paragraph("El manual no reproduce el instructivo de llenado.")
+
+
+def glossary(doc: DocxDocument, manual: Manual) -> None:
+    for term in manual.glossary:
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{term.term}: ").bold = True
+        paragraph.add_run(term.definition)
+
+
+def symbols(doc: DocxDocument, manual: Manual) -> None:
+    rows = [(t.term, t.definition) for t in manual.symbols]
+    table(doc, ("Símbolo", "Significado"), rows, (5, 12.5))
+
+
+def editions(doc: DocxDocument, manual: Manual) -> None:
+    headers, rows = edition_table(manual)
+    table(doc, headers, rows, (3, 3, 11.5) if len(headers) == 3 else (17.5,))
+
+
+def distribution(doc: DocxDocument, manual: Manual) -> None:
+    for line in manual.distribution:
+        doc.add_paragraph(line, style="List Bullet")

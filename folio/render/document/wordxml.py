@@ -1,0 +1,95 @@
+"""The bits of WordprocessingML that python-docx has no API for: bookmarks, internal
+hyperlinks, page-number fields, cell shading and repeated table header rows."""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark name (letters, digits, underscores; starts with a letter)."""
+    return ("b_" + re.sub(r"\W", "_", anchor))[:40]
+
+
+def add_bookmark(paragraph: Paragraph, anchor: str, number: int) -> None:
+    """Wrap the whole of ``paragraph`` in the bookmark named after ``anchor``."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), bookmark_name(anchor))
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p = paragraph._p
+    ppr = p.pPr
+    if ppr is None:
+        p.insert(0, start)
+    else:
+        ppr.addnext(start)
+    p.append(end)
+
+
+def add_internal_link(paragraph: Paragraph, text: str, anchor: str, bold: bool = False) -> None:
+    """Append ``text`` to ``paragraph`` as a link to the bookmark of ``anchor``."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark_name(anchor))
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "1F3A5F")
+    rpr.append(color)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a simple field (``PAGE``, ``NUMPAGES``) that Word computes when it lays out."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = placeholder
+    run.append(t)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def shade(cell: _Cell, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def header_row(table: Table, fill: str = "1F3A5F") -> None:
+    """Style the first row as a header repeated on every page."""
+    row = table.rows[0]
+    trpr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    trpr.append(flag)
+    for cell in row.cells:
+        shade(cell, fill)
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.font.bold = True
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def keep_row_together(table: Table) -> None:
+    """Rows may not split across pages."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
