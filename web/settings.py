@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "web.accounts",
     "web.catalog",
+    "web.cases",
 ]
 
 MIDDLEWARE = [
@@ -123,3 +124,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "folio@localhost")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+#: Public address used in notification emails.
+FOLIO_BASE_URL = os.environ.get("FOLIO_BASE_URL", "http://127.0.0.1:8000")
+#: Business days before a task's due date when `folio notify` warns its holder.
+FOLIO_NOTIFY_DAYS = int(os.environ.get("FOLIO_NOTIFY_DAYS", 2))

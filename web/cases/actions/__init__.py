@@ -1,0 +1,20 @@
+"""Every write to cases, one ``@transaction.atomic`` function per verb; each appends its
+entries to the tamper-evident log in the same transaction."""
+
+from web.cases.actions.calendar import add_closed_day
+from web.cases.actions.cases import cancel_case, open_case
+from web.cases.actions.documents import add_document
+from web.cases.actions.tasks import claim_task, complete_task, reassign_task, release_task
+from web.cases.documents import NewDocument
+
+__all__ = [
+    "NewDocument",
+    "add_closed_day",
+    "add_document",
+    "cancel_case",
+    "claim_task",
+    "complete_task",
+    "open_case",
+    "reassign_task",
+    "release_task",
+]

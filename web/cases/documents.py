@@ -1,0 +1,86 @@
+"""Case documents on disk: checked for size and type, stored once per content under
+``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+
+from web.cases.errors import DocumentRefused
+from web.cases.models import DocumentKind
+
+ZIP = b"PK\x03\x04"
+#: Extension → (content type, how the file starts; None for plain text).
+ACCEPTED: dict[str, tuple[str, bytes | None]] = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ZIP,
+    ),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
+    ".odt": ("application/vnd.oasis.opendocument.text", ZIP),
+    ".txt": ("text/plain", None),
+}
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document as received (a view builds it from the uploaded file)."""
+
+    kind: str
+    name: str
+    content: bytes
+    number: str = ""
+    date: date | None = None
+
+
+def checked_type(document: NewDocument) -> str:
+    """The document's content type; raises ``DocumentRefused`` with the reason."""
+    if document.kind not in DocumentKind.values:
+        raise DocumentRefused(_("Unknown document kind «%(kind)s».") % {"kind": document.kind})
+    if not document.content:
+        raise DocumentRefused(_("The file «%(name)s» is empty.") % {"name": document.name})
+    limit = settings.FOLIO_MAX_UPLOAD
+    if len(document.content) > limit:
+        raise DocumentRefused(
+            _("The file «%(name)s» is larger than %(mb)s MB.")
+            % {"name": document.name, "mb": limit // (1024 * 1024)}
+        )
+    accepted = ACCEPTED.get(PurePath(document.name).suffix.lower())
+    if accepted is None or not _looks_like(document.content, accepted[1]):
+        raise DocumentRefused(
+            _("The file «%(name)s» is not a PDF, image, Word, Excel, OpenDocument or text file.")
+            % {"name": document.name}
+        )
+    return accepted[0]
+
+
+def _looks_like(content: bytes, magic: bytes | None) -> bool:
+    if magic is not None:
+        return content.startswith(magic)
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def store_content(content: bytes) -> tuple[str, str]:
+    """Write the bytes unless the same content is already stored; returns the storage
+    name and the SHA-256. A rolled-back action leaves the file behind, harmlessly: it is
+    addressed by content and reused by the next upload of the same bytes."""
+    sha = hashlib.sha256(content).hexdigest()
+    name = f"documents/{sha[:2]}/{sha}"
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(content))
+    return name, sha

@@ -1,0 +1,257 @@
+"""Procedures run as cases: a case (with its folio) runs one procedure version; each step
+it reaches becomes a task for the step's role; documents are kept by content hash; every
+write leaves an entry in a hash-chained log (see ``web/cases/log.py``)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class FolioCounter(models.Model):
+    """The last folio number an office gave in a year. Locked while a case opens, so
+    numbers are unique and gap-free (a rolled-back opening rolls the counter back)."""
+
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unique_folio_counter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}: {self.last}"
+
+
+class CaseState(models.TextChoices):
+    OPEN = "open", pgettext_lazy("case state", "Open")
+    ENDED = "ended", pgettext_lazy("case state", "Ended")
+    CANCELLED = "cancelled", pgettext_lazy("case state", "Cancelled")
+    BLOCKED = "blocked", pgettext_lazy("case state", "Blocked")
+
+
+class Case(models.Model):
+    folio = models.CharField(_("folio"), max_length=40, unique=True)
+    #: The procedure version the case started with; later versions leave it alone.
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.PROTECT, related_name="cases"
+    )
+    unit = models.ForeignKey("accounts.Unit", on_delete=models.PROTECT, related_name="cases")
+    subject = models.CharField(_("subject"), max_length=500)
+    requesting_unit = models.CharField(_("requesting unit"), max_length=300, blank=True)
+    oficio_number = models.CharField(_("oficio number"), max_length=100, blank=True)
+    oficio_date = models.DateField(_("oficio date"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=CaseState.choices, default=CaseState.OPEN
+    )
+    #: How it ended, why it is blocked or why it was cancelled, in words.
+    outcome = models.TextField(_("outcome"), blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    #: None when the procedure states no time ("Variable").
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["unit", "state"], name="case_unit_state")]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return f"{self.folio} {self.subject}"
+
+
+class TaskState(models.TextChoices):
+    OPEN = "open", pgettext_lazy("task state", "Open")
+    CLAIMED = "claimed", pgettext_lazy("task state", "Claimed")
+    DONE = "done", pgettext_lazy("task state", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("task state", "Cancelled")
+
+
+ACTIVE_TASK_STATES = (TaskState.OPEN, TaskState.CLAIMED)
+
+
+class Task(models.Model):
+    """One pass through one step. A loop-back opens a new task (next ``pass_number``)
+    for the earlier step, so the history keeps every pass."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="tasks")
+    step_number = models.CharField(_("activity"), max_length=20)
+    #: The step's first responsible; ``other_roles`` holds the rest ("A o B").
+    role = models.ForeignKey(
+        "catalog.Role", null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
+    )
+    other_roles = models.ManyToManyField("catalog.Role", blank=True, related_name="+")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    delegated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=TaskState.choices, default=TaskState.OPEN
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    #: The branch taken, as the manual words it.
+    choice = models.CharField(_("answer"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    pass_number = models.PositiveIntegerField(default=1)
+    #: Bumped on every change; a form posting an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["case", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "step_number", "pass_number"], name="unique_task_pass"
+            ),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(state__in=["open", "claimed"]),
+                name="one_active_task_per_case",
+            ),
+        ]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+
+    def __str__(self) -> str:
+        return f"{self.case.folio} · {self.step_number} ({self.pass_number})"
+
+
+class DocumentKind(models.TextChoices):
+    OFICIO = "oficio", _("Oficio")
+    MEMORANDUM = "memorandum", _("Memorándum")
+    ACTA = "acta", _("Acta")
+    FORMATO = "formato", _("Form")
+    OTHER = "otro", _("Other")
+
+
+class CaseDocument(models.Model):
+    """A document of a case; its bytes live once per content under
+    ``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    number = models.CharField(_("number"), max_length=100, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    file = models.FileField(_("file"), max_length=200)
+    name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["case", "added_at", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}".strip()
+
+
+class ClosedDay(models.Model):
+    """A día inhábil of the office: no business-day deadline counts it."""
+
+    date = models.DateField(_("date"), unique=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("closed day")
+        verbose_name_plural = _("closed days")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.reason}".strip()
+
+
+class EventKind(models.TextChoices):
+    CASE_OPENED = "case.opened", _("Case opened")
+    CASE_ENDED = "case.ended", _("Case ended")
+    CASE_BLOCKED = "case.blocked", _("Case blocked")
+    CASE_CANCELLED = "case.cancelled", _("Case cancelled")
+    TASK_CREATED = "task.created", _("Task created")
+    TASK_CLAIMED = "task.claimed", _("Task claimed")
+    TASK_RELEASED = "task.released", _("Task released")
+    TASK_REASSIGNED = "task.reassigned", _("Task reassigned")
+    TASK_COMPLETED = "task.completed", _("Task completed")
+    DOCUMENT_ADDED = "document.added", _("Document added")
+    CLOSED_DAY_ADDED = "calendar.closed_day_added", _("Closed day added")
+
+
+class Event(models.Model):
+    """One entry of the tamper-evident log: ``hash`` covers the entry and the previous
+    entry's hash, so editing or deleting a row breaks the chain from there on."""
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    kind = models.CharField(max_length=40, choices=EventKind.choices)
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    #: The external role an internal user acted for; its name is also in ``payload``
+    #: (hashed), so merging roles later does not break the chain.
+    on_behalf_of = models.ForeignKey(
+        "catalog.Role", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField()
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.kind}"
+
+
+class LogHead(models.Model):
+    """The last entry written (one row). Appends lock it, which orders them; comparing
+    it with the last row catches entries deleted from the end of the log."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"

@@ -1,0 +1,176 @@
+"""Who may do what with cases. Actions call these and raise ``PermissionDenied``.
+
+- People act on a task when they hold its role, or it was delegated or assigned to them;
+  a task claimed by someone else waits for them.
+- Steps of external roles (the requesting dependencia, a supplier, a citizen) are
+  recorded by the staff of the case's unit on the outsider's behalf.
+- Everyone sees the cases of their unit and those they took part in (or that wait for a
+  role they hold); heads see their unit's subtree; auditors (Contraloría) see every case
+  and change none; administrators (``is_staff``) manage the calendar.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from web.accounts.models import Profile, Unit
+from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Event, Task, TaskState
+from web.catalog.models import Procedure, Role
+
+AnyUser = User | AbstractBaseUser | AnonymousUser
+
+
+def profile_of(user: AnyUser) -> Profile | None:
+    if not isinstance(user, User) or not user.is_active:
+        return None
+    return Profile.objects.select_related("unit").filter(user=user).first()
+
+
+def is_auditor(user: AnyUser) -> bool:
+    profile = profile_of(user)
+    return profile is not None and profile.is_auditor
+
+
+def is_internal(user: AnyUser) -> bool:
+    """Active staff of some unit who may change cases (auditors only read)."""
+    profile = profile_of(user)
+    return profile is not None and profile.unit_id is not None and not profile.is_auditor
+
+
+def works_in(user: AnyUser, case: Case) -> bool:
+    """Staff of the case's unit or of a unit below it."""
+    profile = profile_of(user)
+    return profile is not None and profile.unit_id in case.unit.subtree_ids()
+
+
+def supervises(user: AnyUser, case: Case) -> bool:
+    """A head whose unit is the case's unit or above it."""
+    profile = profile_of(user)
+    if not is_internal(user) or profile is None or not profile.is_head or profile.unit is None:
+        return False
+    return case.unit_id in profile.unit.subtree_ids()
+
+
+def task_roles(task: Task) -> list[Role]:
+    roles = [task.role] if task.role is not None else []
+    return roles + list(task.other_roles.all())
+
+
+def holds_role(user: AnyUser, task: Task) -> bool:
+    ids = [role.pk for role in task_roles(task)]
+    return isinstance(user, User) and user.folio_roles.filter(pk__in=ids).exists()
+
+
+def external_role(task: Task) -> Role | None:
+    return next((role for role in task_roles(task) if role.is_external), None)
+
+
+def can_act_on(user: AnyUser, task: Task) -> bool:
+    if not is_internal(user) or task.state not in ACTIVE_TASK_STATES:
+        return False
+    if task.case.state != CaseState.OPEN:
+        return False
+    if user.pk in (task.assignee_id, task.delegated_to_id):
+        return True
+    if task.state == TaskState.CLAIMED:
+        return False
+    if holds_role(user, task):
+        return True
+    return external_role(task) is not None and works_in(user, task.case)
+
+
+def acting_for(user: AnyUser, task: Task) -> Role | None:
+    """The external role ``user`` acts on behalf of at ``task``; None when they act as
+    themselves (they hold a role of the step, or the step is internal)."""
+    if holds_role(user, task):
+        return None
+    return external_role(task)
+
+
+def can_open_case(user: AnyUser, procedure: Procedure, unit_id: int) -> bool:
+    """Staff of the unit that runs the procedure, of a unit below it or above it (the
+    Dirección turns work to its departments), or people who hold the role of its first
+    step."""
+    profile = profile_of(user)
+    if not is_internal(user) or profile is None or profile.unit is None:
+        return False
+    if unit_id in _units_above(profile.unit_id) or unit_id in profile.unit.subtree_ids():
+        return True
+    steps = procedure.data.get("steps") or [{}]
+    names = steps[0].get("responsible", [])
+    named = Q(name__in=names) | Q(aliases__name__in=names)
+    held = Role.objects.filter(named, members=profile.user_id)
+    return held.exists()
+
+
+def _units_above(unit_id: int | None) -> set[int]:
+    ids: set[int] = set()
+    while unit_id is not None and unit_id not in ids:
+        ids.add(unit_id)
+        unit_id = Unit.objects.filter(pk=unit_id).values_list("parent_id", flat=True).first()
+    return ids
+
+
+def can_supervise_task(user: AnyUser, task: Task) -> bool:
+    """May release or reassign a task someone else holds."""
+    return supervises(user, task.case) and task.state in ACTIVE_TASK_STATES
+
+
+def can_release(user: AnyUser, task: Task) -> bool:
+    holder = task.state == TaskState.CLAIMED and user.pk == task.assignee_id
+    return is_internal(user) and (holder or can_supervise_task(user, task))
+
+
+def can_reassign(user: AnyUser, task: Task) -> bool:
+    return can_act_on(user, task) or can_supervise_task(user, task)
+
+
+def can_cancel_case(user: AnyUser, case: Case) -> bool:
+    if not is_internal(user) or case.state not in (CaseState.OPEN, CaseState.BLOCKED):
+        return False
+    return case.started_by_id == user.pk or supervises(user, case)
+
+
+def can_add_document(user: AnyUser, case: Case) -> bool:
+    if not is_internal(user) or case.state not in (CaseState.OPEN, CaseState.BLOCKED):
+        return False
+    if case.started_by_id == user.pk or supervises(user, case):
+        return True
+    active = case.tasks.filter(state__in=ACTIVE_TASK_STATES).select_related("role", "case")
+    return any(can_act_on(user, task) for task in active)
+
+
+def can_manage_calendar(user: AnyUser) -> bool:
+    return isinstance(user, User) and user.is_active and user.is_staff
+
+
+def get_cases_for_user(user: AnyUser) -> QuerySet[Case]:
+    if not isinstance(user, User) or not user.is_active:
+        return Case.objects.none()
+    profile = profile_of(user)
+    if user.is_superuser or (profile is not None and profile.is_auditor):
+        return Case.objects.all()
+    units: set[int] = set()
+    if profile is not None and profile.unit is not None:
+        units = profile.unit.subtree_ids() if profile.is_head else {profile.unit.pk}
+    acted = Event.objects.filter(actor=user, case__isnull=False).values("case_id")
+    waiting = Task.objects.filter(
+        Q(role__members=user) | Q(other_roles__members=user) | Q(delegated_to=user),
+        state__in=ACTIVE_TASK_STATES,
+    ).values("case_id")
+    return Case.objects.filter(
+        Q(unit_id__in=units) | Q(started_by=user) | Q(pk__in=acted) | Q(pk__in=waiting)
+    )
+
+
+def get_tasks_for_user(user: AnyUser) -> QuerySet[Task]:
+    """The inbox: active tasks of open cases that wait for ``user`` (by role, delegation
+    or assignment) and are not held by someone else."""
+    if not is_internal(user):
+        return Task.objects.none()
+    mine = Q(assignee=user) | Q(delegated_to=user)
+    by_role = Q(state=TaskState.OPEN) & (Q(role__members=user) | Q(other_roles__members=user))
+    found = Task.objects.filter(mine | by_role, state__in=ACTIVE_TASK_STATES)
+    ids = found.filter(case__state=CaseState.OPEN).values("pk")
+    return Task.objects.filter(pk__in=ids).select_related("case", "role")

@@ -1,0 +1,98 @@
+"""verify_log and ``folio audit verify``: an edited or deleted log row is caught and
+named. The rows are changed with raw SQL, as someone with database access would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+
+from folio.cli import main
+from web.cases.actions import open_case
+from web.cases.log import entry_hash, verify_log
+from web.cases.models import Event
+from web.cases.tests.conftest import step
+from web.catalog.models import Procedure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def history(cuentas: Procedure, alicia: User, bruno: User, carla: User) -> int:
+    """A case taken to its early end: eight entries (the answer "No" is entry 7)."""
+    case = open_case(cuentas, bruno, "Cuenta SAP para Tesorería")
+    step(case, bruno, "1")
+    step(case, alicia, "2")
+    step(case, carla, "3", "No")
+    return Event.objects.count()
+
+
+def sql(statement: str, *params: str | int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+def test_it_accepts_an_untouched_log(history: int) -> None:
+    assert history == 8
+    assert verify_log().ok and verify_log().checked == history
+
+
+def test_it_catches_an_edited_row(history: int) -> None:
+    # given: someone rewrites the answer given at activity 3 (entry 7)
+    entry = Event.objects.get(seq=7)
+    assert entry.payload["choice"] == "No"
+    forged = {**entry.payload, "choice": "En caso contrario"}
+    sql("UPDATE cases_event SET payload = %s WHERE seq = %s", json.dumps(forged), 7)
+    # when
+    result = verify_log()
+    # then
+    assert (result.ok, result.first_broken_seq) == (False, 7)
+    assert "7" in result.reason
+
+
+def test_it_catches_a_row_rewritten_with_a_fresh_hash(history: int) -> None:
+    # given: the forger also recomputes the edited entry's own hash
+    entry = Event.objects.get(seq=4)
+    payload = {**entry.payload, "notes": "otra cosa"}
+    digest = entry_hash(
+        4, entry.kind, entry.case_id, entry.actor_id, payload, entry.created_at, entry.prev_hash
+    )
+    sql(
+        "UPDATE cases_event SET payload = %s, hash = %s WHERE seq = %s",
+        json.dumps(payload),
+        digest,
+        4,
+    )
+    # then: the next entry no longer follows it
+    result = verify_log()
+    assert (result.ok, result.first_broken_seq) == (False, 5)
+
+
+def test_it_catches_a_deleted_row(history: int) -> None:
+    sql("DELETE FROM cases_event WHERE seq = %s", 3)
+    result = verify_log()
+    assert (result.ok, result.first_broken_seq) == (False, 3)
+    assert "3" in result.reason
+
+
+def test_it_catches_rows_cut_off_the_end(history: int) -> None:
+    sql("DELETE FROM cases_event WHERE seq >= %s", history - 1)
+    result = verify_log()
+    assert (result.ok, result.first_broken_seq) == (False, history - 1)
+
+
+def test_the_command_exits_1_naming_the_first_broken_entry(
+    history: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # given
+    assert main(["audit", "verify"]) == 0
+    assert f"{history} entradas" in capsys.readouterr().out
+    sql("DELETE FROM cases_event WHERE seq = %s", 6)
+    # when
+    code = main(["audit", "verify"])
+    # then
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.startswith("Bitácora alterada:") and "6" in out
