@@ -1,7 +1,8 @@
 """The ``folio`` command: one entry point for every job.
 
-Exit codes: 0 success; 1 lint found errors; 2 the input is not a readable manual (one
-sentence on stderr naming the file and why, nothing on stdout).
+Exit codes: 0 success; 1 lint found errors, or ``audit verify`` found the case log
+altered; 2 the input is not a readable manual (one sentence on stderr naming the file
+and why, nothing on stdout).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from folio.manuals.blocks import ParseError
 from folio.manuals.jsonio import manual_to_json
 from folio.manuals.lint import lint_manual
 from folio.manuals.load import load_manual
 from folio.manuals.model import Diagnostic, Manual
+from folio.render.export import FORMATS, Output, export_manual, export_org
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,23 +38,67 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     manual = sub.add_parser("manual", help="importar, exportar y revisar manuales")
     msub = manual.add_subparsers(dest="action", required=True)
-    export = msub.add_parser("export", help="exportar un manual (JSON)")
+    export = msub.add_parser("export", help="exportar un manual (JSON, SVG, BPMN, HTML, PDF, DOCX)")
     export.add_argument("path", type=Path)
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=FORMATS, default="json")
+    export.add_argument("--procedure", default="", help="número o clave del procedimiento")
+    export.add_argument("-o", "--output", type=Path, help="archivo (o directorio) de salida")
     export.set_defaults(run=_export)
+    org = sub.add_parser("org", help="manuales de organización")
+    osub = org.add_subparsers(dest="action", required=True)
+    org_export = osub.add_parser("export", help="exportar el organigrama")
+    org_export.add_argument("path", type=Path)
+    org_export.add_argument("--format", choices=["svg"], default="svg")
+    org_export.add_argument("-o", "--output", type=Path, help="archivo de salida")
+    org_export.set_defaults(run=_org_export)
     lint = msub.add_parser("lint", help="revisar un manual")
     lint.add_argument("path", type=Path)
     lint.add_argument("--org", type=Path, help="manual de organización para cotejar puestos")
     lint.add_argument("--format", choices=["text", "json"], default="text")
     lint.set_defaults(run=_lint)
-    demo = sub.add_parser("demo", help="importar y revisar los manuales de demostración")
+    demo = sub.add_parser(
+        "demo", help="revisar los manuales de demostración, preparar la oficina y servirla"
+    )
+    demo.add_argument("--no-serve", action="store_true", help="preparar la oficina y terminar")
+    demo.add_argument("--bind", default="127.0.0.1:8000", help="dirección:puerto del servidor")
     demo.set_defaults(run=_demo)
+    _web_parsers(sub)
+    audit = sub.add_parser("audit", help="revisar la bitácora de casos")
+    asub = audit.add_subparsers(dest="action", required=True)
+    verify = asub.add_parser("verify", help="comprobar que nadie alteró la bitácora")
+    verify.set_defaults(run=_audit_verify)
     return parser
 
 
 def _export(args: argparse.Namespace) -> tuple[str, int]:
     manual = load_manual(args.path)
-    return manual_to_json(manual, lint_manual(manual)) + "\n", 0
+    outputs = export_manual(manual, args.format, lint_manual(manual), args.procedure)
+    return deliver(outputs, args.output, f"{args.path.stem}-{args.format}"), 0
+
+
+def _org_export(args: argparse.Namespace) -> tuple[str, int]:
+    return deliver([export_org(load_manual(args.path))], args.output, args.path.stem), 0
+
+
+def deliver(outputs: Sequence[Output], target: Path | None, default_dir: str) -> str:
+    """Everything is rendered before anything is written, so a failure leaves no
+    partial output. One text output with no ``-o`` goes to stdout; otherwise files are
+    written (several into a directory) and their paths returned for printing."""
+    if target is None and len(outputs) == 1 and _is_text(outputs[0]):
+        return outputs[0].content.decode()
+    if len(outputs) == 1 and (target is None or target.suffix):
+        path = target or Path(outputs[0].name)
+        path.write_bytes(outputs[0].content)
+        return f"{path}\n"
+    directory = target or Path(default_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    for output in outputs:
+        (directory / output.name).write_bytes(output.content)
+    return "".join(f"{directory / o.name}\n" for o in outputs)
+
+
+def _is_text(output: Output) -> bool:
+    return not output.name.endswith((".pdf", ".docx"))
 
 
 def _lint(args: argparse.Namespace) -> tuple[str, int]:
@@ -93,13 +140,57 @@ def summarize(manual: Manual, found: Sequence[Diagnostic]) -> str:
 
 
 def _demo(args: argparse.Namespace) -> tuple[str, int]:
+    """Lint the demo manuals (printing a summary), then seed the demo office in the
+    database and serve it at http://127.0.0.1:8000 (``--no-serve`` stops after seeding)."""
     from folio.demo import demo_paths
 
-    out = []
     for path in demo_paths():
         manual = load_manual(path)
-        out.append(summarize(manual, [*manual.diagnostics, *lint_manual(manual)]))
-    return "".join(out), 0
+        print(summarize(manual, [*manual.diagnostics, *lint_manual(manual)]), end="")
+    sys.stdout.flush()
+    return "", _web().demo(serve_after=not args.no_serve, bind=args.bind)
+
+
+def _web_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Subcommands of the web application; Django is imported only when they run."""
+    serve = sub.add_parser("serve", help="servir la aplicación web (gunicorn)")
+    serve.add_argument("--bind", default="127.0.0.1:8000", help="dirección:puerto")
+    serve.set_defaults(run=lambda a: ("", _web().serve(a.bind)))
+    imp = sub.add_parser("import", help="importar manuales a la base de datos")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    imp.add_argument("--unit", default="", help="unidad que ejecuta el manual (nombre exacto)")
+    imp.set_defaults(run=lambda a: ("", _web().import_manuals(a.paths, a.unit)))
+    notify = sub.add_parser("notify", help="enviar los avisos por correo pendientes")
+    notify.add_argument("--days", type=int, help="avisar esta cantidad de días hábiles antes")
+    notify.add_argument("--dry-run", action="store_true", help="listar sin enviar")
+    notify.set_defaults(run=lambda a: ("", _web().notify(a.days, a.dry_run)))
+
+
+def _web() -> Any:
+    """``web.commands``, imported only when a web subcommand runs (it loads Django)."""
+    import importlib
+
+    return importlib.import_module("web.commands")
+
+
+def _audit_verify(args: argparse.Namespace) -> tuple[str, int]:
+    """Walk the case log's hash chain in the web project's database (``DATABASE_URL``).
+    Django is imported here only: the rest of the core stays free of it."""
+    import importlib
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
+    django = importlib.import_module("django")
+    django.setup()
+    database_error = importlib.import_module("django.db").DatabaseError
+    try:
+        result = importlib.import_module("web.cases.log").verify_log()
+    except database_error as err:
+        print(f"folio: no se pudo leer la bitácora de casos: {err}", file=sys.stderr)
+        return "", 2
+    if result.ok:
+        return f"Bitácora íntegra: {result.checked} entradas verificadas.\n", 0
+    return f"Bitácora alterada: {result.reason}\n", 1
 
 
 if __name__ == "__main__":  # pragma: no cover

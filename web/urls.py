@@ -5,8 +5,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="catalog:manual-list", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="cases:inbox", permanent=False)),
     path("cuentas/", include("web.accounts.urls")),
     path("catalogo/", include("web.catalog.urls")),
+    path("casos/", include("web.cases.urls")),
     path("admin/", admin.site.urls),
 ]

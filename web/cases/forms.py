@@ -1,0 +1,196 @@
+"""Forms of the case pages. Each one only parses and checks the input; the actions in
+``web/cases/actions/`` decide and write."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import PurePath
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from folio.manuals.model import DocumentRef
+from web.cases.documents import NewDocument
+from web.cases.models import CaseState, DocumentKind
+from web.catalog.models import Procedure
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CaseCreateForm(forms.Form):
+    procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    requesting_unit = forms.CharField(label=_("Requesting unit"), max_length=300, required=False)
+    oficio_number = forms.CharField(label=_("Oficio number"), max_length=100, required=False)
+    oficio_date = forms.DateField(label=_("Oficio date"), required=False, widget=DATE_INPUT)
+
+    def __init__(self, *args: Any, procedures: list[Procedure], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["procedure"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Procedure.objects.filter(pk__in=[p.pk for p in procedures])
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for row in procedures:
+            groups.setdefault(row.version.manual.title, []).append((row.pk, f"{row}"))
+        field.choices = [("", "---------"), *groups.items()]
+
+
+def document_kind(ref: DocumentRef) -> str:
+    """The kind of case document a step's named document is kept as."""
+    kinds = {
+        "oficio": DocumentKind.OFICIO,
+        "memorándum": DocumentKind.MEMORANDUM,
+        "memorandum": DocumentKind.MEMORANDUM,
+        "acta": DocumentKind.ACTA,
+        "formato": DocumentKind.FORMATO,
+    }
+    return str(kinds.get(ref.type.strip().lower(), DocumentKind.OTHER))
+
+
+class TaskCompleteForm(forms.Form):
+    """Notes, the documents the step names (each registered by number and date, or
+    uploaded as a file, or both) and, at a decision, the branch taken as the manual
+    words it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        choices: tuple[str, ...] = (),
+        documents: tuple[DocumentRef, ...] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.documents = documents
+        if choices:
+            self.fields["choice"] = forms.ChoiceField(
+                label=_("Answer"), choices=[(c, c) for c in choices], widget=forms.RadioSelect
+            )
+        for i in range(len(documents)):
+            self.fields[f"doc{i}_number"] = forms.CharField(
+                label=_("Number"), max_length=100, required=False
+            )
+            self.fields[f"doc{i}_date"] = forms.DateField(
+                label=_("Date"), required=False, widget=DATE_INPUT
+            )
+            self.fields[f"doc{i}_file"] = forms.FileField(label=_("File"), required=False)
+
+    def document_fields(self) -> list[tuple[DocumentRef, list[forms.BoundField]]]:
+        return [
+            (ref, [self[f"doc{i}_{part}"] for part in ("number", "date", "file")])
+            for i, ref in enumerate(self.documents)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for i in range(len(self.documents)):
+            upload = data.get(f"doc{i}_file")
+            if upload is not None and (upload.size or 0) > settings.FOLIO_MAX_UPLOAD:
+                self.add_error(f"doc{i}_file", gettext("The file is too large."))
+        return data
+
+    def new_documents(self) -> list[NewDocument]:
+        """The documents filled in; one registered without a file is kept as a short
+        text record of its number and date."""
+        found = []
+        for i, ref in enumerate(self.documents):
+            number = self.cleaned_data.get(f"doc{i}_number") or ""
+            day = self.cleaned_data.get(f"doc{i}_date")
+            upload = self.cleaned_data.get(f"doc{i}_file")
+            if upload is None and not number and day is None:
+                continue
+            kind = document_kind(ref)
+            found.append(_document(kind, ref.text, number, day, upload))
+        return found
+
+
+def _document(
+    kind: str, title: str, number: str, day: date | None, upload: UploadedFile | None
+) -> NewDocument:
+    if upload is not None:
+        name = PurePath(upload.name or "documento").name
+        return NewDocument(kind, name, upload.read(), number=number, date=day)
+    return NewDocument(kind, *registration(title, number, day), number=number, date=day)
+
+
+def registration(title: str, number: str, day: date | None) -> tuple[str, bytes]:
+    """A document registered by number and date alone: a text file saying so."""
+    parts = [title.strip() or gettext("Document")]
+    if number:
+        parts.append(gettext("no. %(number)s") % {"number": number})
+    if day is not None:
+        parts.append(gettext("of %(date)s") % {"date": date_format(day, "SHORT_DATE_FORMAT")})
+    text = " ".join(parts)
+    line = gettext("Registered without a file: %(document)s.") % {"document": text}
+    name = f"{slugify(text) or 'documento'}.txt"
+    return name, (line + "\n").encode("utf-8")
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    number = forms.CharField(label=_("Number"), max_length=100, required=False)
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
+    file = forms.FileField(label=_("File"))
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if (upload.size or 0) > settings.FOLIO_MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is too large."))
+        return upload
+
+    def new_document(self) -> NewDocument:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = PurePath(upload.name or "documento").name
+        return NewDocument(
+            self.cleaned_data["kind"],
+            name,
+            upload.read(),
+            number=self.cleaned_data["number"],
+            date=self.cleaned_data["date"],
+        )
+
+
+class ReasonForm(forms.Form):
+    """Reassigning or cancelling: the reason is required."""
+
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PersonField(forms.ModelChoiceField):
+    """People shown by name and position ("Carla Méndez — Jefe/a de Departamento…")."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        name = obj.get_full_name() or obj.username
+        position = getattr(getattr(obj, "profile", None), "position", "")
+        return f"{name} — {position}" if position else name
+
+
+class TaskReassignForm(ReasonForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    to_user = PersonField(queryset=User.objects.none(), label=_("Hand over to"))
+
+    def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_user"]
+        assert isinstance(field, PersonField)
+        field.queryset = people
+
+
+class CaseSearchForm(forms.Form):
+    q = forms.CharField(label=_("Folio or subject"), required=False)
+    unit = forms.CharField(label=_("Unit"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("Any")), *CaseState.choices]
+    )

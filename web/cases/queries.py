@@ -1,0 +1,249 @@
+"""Read helpers for the case pages: the inbox, deadline states, what a person may do with
+a task, the procedures they may start and the cases they may find. Writes stay in
+``web/cases/actions/``; who may do what stays in ``web/cases/permissions.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from folio.calendar import BusinessCalendar, DeadlineState
+from folio.flow.engine import choices
+from folio.manuals.model import Procedure as CoreProcedure
+from folio.manuals.model import Step, TimeSpec
+from web.accounts.models import Unit
+from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task, TaskState
+from web.cases.permissions import (
+    AnyUser,
+    can_act_on,
+    can_open_case,
+    can_supervise_task,
+    get_cases_for_user,
+    get_tasks_for_user,
+    is_internal,
+    profile_of,
+)
+from web.catalog.models import CatalogManual, ManualKind, Procedure
+
+
+class Models:
+    """Procedure rows parsed once per request (rows never change once imported: a
+    changed manual is a new version)."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[int, CoreProcedure] = {}
+
+    def of(self, row: Procedure) -> CoreProcedure:
+        if row.pk not in self._parsed:
+            self._parsed[row.pk] = row.model()
+        return self._parsed[row.pk]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    state: DeadlineState
+    due_date: date | None
+    #: The manual's Tiempo Promedio de Gestión, as written ("Variable.").
+    time_text: str
+
+    @property
+    def label(self) -> str:
+        labels = {
+            "on_time": _("On time"),
+            "at_risk": _("At risk"),
+            "overdue": _("Overdue"),
+            "no_deadline": _("No deadline"),
+        }
+        return labels[self.state]
+
+    @property
+    def explanation(self) -> str:
+        """Why there is no date, said plainly; empty when there is one."""
+        if self.state != "no_deadline":
+            return ""
+        if self.time_text:
+            text = self.time_text.strip().rstrip(".")
+            return _("The manual gives no fixed time: «%(text)s».") % {"text": text}
+        return _("The manual gives no time for this procedure.")
+
+
+def deadline_of(case: Case, time: TimeSpec, today: date | None = None) -> Deadline:
+    """The case's deadline state from its stored due date (set when it opened) and the
+    lower bound of the procedure's ``time``, past which it is at risk."""
+    if case.due_date is None:
+        return Deadline("no_deadline", None, time.text)
+    today = today or timezone.localdate()
+    if today > case.due_date:
+        return Deadline("overdue", case.due_date, time.text)
+    start = timezone.localdate(case.started_at)
+    risk = BusinessCalendar().risk_date(start, time)
+    state: DeadlineState = "at_risk" if risk is not None and today > risk else "on_time"
+    return Deadline(state, case.due_date, time.text)
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task as one person sees it: the step it stands for and what they may do."""
+
+    task: Task
+    step: Step | None
+    deadline: Deadline
+    #: The branch labels offered, as the manual words them; empty when not a decision.
+    choices: tuple[str, ...]
+    can_complete: bool
+    can_claim: bool
+    can_release: bool
+    can_reassign: bool
+
+    @property
+    def roles(self) -> str:
+        return "; ".join(self.step.responsible) if self.step else str(self.task.role or "")
+
+
+def task_view(
+    task: Task, user: AnyUser, model: CoreProcedure, today: date | None = None
+) -> TaskView:
+    step = model.step(task.step_number)
+    acts = can_act_on(user, task)
+    supervises = can_supervise_task(user, task)
+    claimed_by_me = task.state == TaskState.CLAIMED and task.assignee_id == user.pk
+    return TaskView(
+        task=task,
+        step=step,
+        deadline=deadline_of(task.case, model.time, today),
+        choices=choices(step) if step is not None else (),
+        can_complete=acts,
+        can_claim=acts and task.state == TaskState.OPEN,
+        can_release=task.state == TaskState.CLAIMED and (claimed_by_me or supervises),
+        can_reassign=task.state in ACTIVE_TASK_STATES and (acts or supervises),
+    )
+
+
+def _sort_key(view: TaskView) -> tuple[int, date, object]:
+    due = view.deadline.due_date
+    return (due is None, due or date.max, view.task.created_at)
+
+
+@dataclass(frozen=True)
+class Inbox:
+    #: Tasks the person holds (claimed by them, assigned or delegated to them).
+    mine: list[TaskView]
+    #: Open tasks of roles the person holds, and external parties' steps they record.
+    queue: list[TaskView]
+
+    @property
+    def count(self) -> int:
+        return len(self.mine) + len(self.queue)
+
+
+def get_inbox_for_user(user: AnyUser) -> Inbox:
+    """The person's tasks, each list sorted by due date (cases without one last)."""
+    ids = set(get_tasks_for_user(user).values_list("pk", flat=True))
+    ids |= set(_external_tasks_for(user).values_list("pk", flat=True))
+    tasks = Task.objects.filter(pk__in=ids).select_related(
+        "case__procedure", "case__unit", "role", "assignee"
+    )
+    today, models = timezone.localdate(), Models()
+    views = [task_view(t, user, models.of(t.case.procedure), today) for t in tasks]
+    views = [v for v in views if v.can_complete]
+    mine = sorted((v for v in views if v.task.state == TaskState.CLAIMED), key=_sort_key)
+    queue = sorted((v for v in views if v.task.state == TaskState.OPEN), key=_sort_key)
+    return Inbox(mine, queue)
+
+
+def _external_tasks_for(user: AnyUser) -> QuerySet[Task]:
+    """Open steps of external roles (the requesting dependencia, the user who signs) in
+    cases of the person's unit or a unit above it: staff record them on their behalf."""
+    profile = profile_of(user)
+    if not is_internal(user) or profile is None or profile.unit is None:
+        return Task.objects.none()
+    return Task.objects.filter(
+        Q(role__is_external=True) | Q(other_roles__is_external=True),
+        state=TaskState.OPEN,
+        case__state=CaseState.OPEN,
+        case__unit_id__in=units_above(profile.unit),
+    )
+
+
+def units_above(unit: Unit) -> set[int]:
+    """The unit and every unit above it."""
+    ids: set[int] = set()
+    node: Unit | None = unit
+    while node is not None and node.pk not in ids:
+        ids.add(node.pk)
+        node = node.parent
+    return ids
+
+
+def active_tasks(case: Case, user: AnyUser, model: CoreProcedure) -> list[TaskView]:
+    tasks = case.tasks.filter(state__in=ACTIVE_TASK_STATES).select_related("role", "assignee")
+    today = timezone.localdate()
+    views = []
+    for task in tasks:
+        task.case = case
+        views.append(task_view(task, user, model, today))
+    return views
+
+
+def get_procedures_for_user(user: AnyUser) -> list[Procedure]:
+    """Procedures of the current version of every procedures manual that ``user`` may
+    start a case of, grouped by manual in reading order. Manuals of the person's own
+    unit line (their unit, above or below it) are offered whole, as ``can_open_case``
+    allows; for the others it is asked procedure by procedure (a role of the first
+    step). ``open_case`` checks again."""
+    profile = profile_of(user)
+    if not isinstance(user, User) or not is_internal(user) or profile is None:
+        return []
+    assert profile.unit is not None  # is_internal
+    line = units_above(profile.unit) | profile.unit.subtree_ids()
+    manuals = CatalogManual.objects.filter(kind=ManualKind.PROCEDURES)
+    current = [
+        version_id
+        for version_id in (
+            m.versions.order_by("-number").values_list("pk", flat=True).first() for m in manuals
+        )
+        if version_id is not None
+    ]
+    rows = (
+        Procedure.objects.filter(version_id__in=current)
+        .select_related("version__manual")
+        .defer("version__data")  # the whole manual: large, and not needed here
+    )
+    found = []
+    for row in rows.order_by("version__manual__title", "position"):
+        unit_id = row.version.manual.unit_id or profile.unit.pk
+        if unit_id in line or can_open_case(user, row, unit_id):
+            found.append(row)
+    return found
+
+
+def search_cases(user: AnyUser, text: str = "", unit: str = "", state: str = "") -> QuerySet[Case]:
+    """Cases ``user`` may see whose folio or subject contain ``text``, whose requesting
+    or responsible unit contains ``unit``, in ``state`` (any when empty)."""
+    found = get_cases_for_user(user).select_related("procedure", "unit")
+    if text.strip():
+        words = text.strip()
+        found = found.filter(Q(folio__icontains=words) | Q(subject__icontains=words))
+    if unit.strip():
+        name = unit.strip()
+        found = found.filter(Q(requesting_unit__icontains=name) | Q(unit__name__icontains=name))
+    if state in CaseState.values:
+        found = found.filter(state=state)
+    return found.order_by("-started_at", "-pk")
+
+
+def get_staff_for_reassign(task: Task, user: AnyUser) -> QuerySet[User]:
+    """People a task may be handed to: active staff of the case's unit, of units below
+    it and of units above it (auditors excluded), except whoever holds it now."""
+    units = task.case.unit.subtree_ids() | units_above(task.case.unit)
+    people = User.objects.filter(
+        is_active=True, profile__unit_id__in=units, profile__is_auditor=False
+    )
+    if task.assignee_id is not None:
+        people = people.exclude(pk=task.assignee_id)
+    return people.select_related("profile").order_by("first_name", "last_name", "username")

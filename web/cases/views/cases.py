@@ -1,0 +1,156 @@
+"""Case pages: start a case, the case itself (complete the current step, cancel) and
+the search."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from web.cases.actions import cancel_case, complete_task, open_case
+from web.cases.forms import (
+    CaseCreateForm,
+    CaseSearchForm,
+    DocumentForm,
+    ReasonForm,
+    TaskCompleteForm,
+)
+from web.cases.models import Case, CaseState
+from web.cases.permissions import can_add_document, can_cancel_case, get_cases_for_user
+from web.cases.queries import (
+    active_tasks,
+    deadline_of,
+    get_procedures_for_user,
+    search_cases,
+    task_view,
+)
+from web.cases.timeline import case_timeline, swimlane
+from web.cases.views.common import REFUSALS, get_task_for_user, refusal_text, tell, user_of
+
+
+@login_required
+def case_create(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    procedures = get_procedures_for_user(user)
+    initial = {"procedure": request.GET.get("procedure")}
+    form = CaseCreateForm(request.POST or None, procedures=procedures, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = open_case(
+                data["procedure"],
+                user,
+                data["subject"],
+                data["requesting_unit"],
+                data["oficio_number"],
+                data["oficio_date"],
+            )
+        except REFUSALS as err:
+            form.add_error(None, refusal_text(err))
+        else:
+            messages.success(request, _("Case %(folio)s opened.") % {"folio": case.folio})
+            return redirect("cases:case-detail", pk=case.pk)
+    return render(request, "cases/case_create.html", {"form": form})
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    case = get_object_or_404(_visible(user), pk=pk)
+    return render(request, "cases/case_detail.html", case_context(case, user))
+
+
+@login_required
+@require_POST
+def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    task = get_task_for_user(user, pk)
+    view = task_view(task, user, task.case.procedure.model())
+    documents = view.step.documents if view.step else ()
+    form = TaskCompleteForm(request.POST, request.FILES, choices=view.choices, documents=documents)
+    if not form.is_valid():
+        context = case_context(task.case, user, {task.pk: form})
+        return render(request, "cases/case_detail.html", context, status=400)
+    task.version, data = form.cleaned_data["version"], form.cleaned_data
+    try:
+        complete_task(task, user, data.get("choice") or None, data["notes"], form.new_documents())
+    except REFUSALS as err:
+        tell(request, err)
+    else:
+        messages.success(request, _("Activity %(step)s completed.") % {"step": task.step_number})
+    return redirect("cases:case-detail", pk=task.case_id)
+
+
+@login_required
+@require_POST
+def case_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    case = get_object_or_404(_visible(user), pk=pk)
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        cancel_case(case, user, reason)
+    except REFUSALS as err:
+        tell(request, err)
+    else:
+        messages.success(request, _("Case %(folio)s cancelled.") % {"folio": case.folio})
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@login_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseSearchForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    found = search_cases(
+        user_of(request), data.get("q", ""), data.get("unit", ""), data.get("state", "")
+    )
+    page = Paginator(found, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "cases/case_list.html", context)
+
+
+def _visible(user: User) -> QuerySet[Case]:
+    return get_cases_for_user(user).select_related(
+        "procedure__version__manual", "unit", "started_by"
+    )
+
+
+def case_context(
+    case: Case, user: User, forms: dict[int, TaskCompleteForm] | None = None
+) -> dict[str, object]:
+    """Everything the case page shows; ``forms`` carries a refused completion form."""
+    model = case.procedure.model()
+    tasks = active_tasks(case, user, model)
+    complete_forms = dict(forms or {})
+    for view in tasks:
+        if view.can_complete and view.task.pk not in complete_forms:
+            documents = view.step.documents if view.step else ()
+            initial = {"version": view.task.version}
+            complete_forms[view.task.pk] = TaskCompleteForm(
+                initial=initial, choices=view.choices, documents=documents
+            )
+    svg, highlight = swimlane(model, [view.task.step_number for view in tasks])
+    return {
+        "case": case,
+        "model": model,
+        "deadline": deadline_of(case, model.time) if case.state == CaseState.OPEN else None,
+        "tasks": [(view, complete_forms.get(view.task.pk)) for view in tasks],
+        "timeline": case_timeline(case, model),
+        "documents": case.documents.select_related("added_by", "task"),
+        "svg": svg,
+        "highlight": highlight,
+        "can_cancel": can_cancel_case(user, case),
+        "can_add_document": can_add_document(user, case),
+        "document_form": DocumentForm(),
+        "cancel_form": ReasonForm(),
+    }
