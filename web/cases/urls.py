@@ -10,6 +10,7 @@ urlpatterns = [
     path("bandeja/cuenta/", views.inbox_count, name="inbox-count"),
     path("nuevo/", views.case_create, name="case-create"),
     path("buscar/", views.case_list, name="case-list"),
+    path("calendario/", views.closedday_list, name="closedday-list"),
     path("<int:pk>/", views.case_detail, name="case-detail"),
     path("<int:pk>/cancelar/", views.case_cancel, name="case-cancel"),
     path("<int:pk>/documentos/", views.document_create, name="document-create"),

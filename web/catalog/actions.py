@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -104,11 +105,35 @@ def ensure_role(name: str, unit: Unit | None = None) -> Role:
 
 @transaction.atomic
 def merge_roles(variant: Role, into: Role) -> Role:
-    """Make ``variant`` a spelling of ``into``: its people and aliases move over."""
+    """Make ``variant`` a spelling of ``into``: its people, aliases and everything that
+    points at it (tasks of running cases included) move over."""
     if variant.pk == into.pk:
         return into
     into.members.add(*variant.members.all())
     RoleAlias.objects.filter(role=variant).update(role=into)
-    RoleAlias.objects.get_or_create(name=variant.name, defaults={"role": into})
+    _repoint(variant, into)
     variant.delete()
+    RoleAlias.objects.get_or_create(name=variant.name, defaults={"role": into})
     return into
+
+
+def _repoint(old: Role, new: Role) -> None:
+    """Move every foreign key and many-to-many link from ``old`` to ``new`` (other apps
+    refer to roles; the catalog does not import them)."""
+    for rel in Role._meta.related_objects:
+        field: Any = rel.field
+        if rel.many_to_many:
+            through: Any = field.remote_field.through
+            owner, column = field.m2m_field_name(), field.m2m_reverse_field_name()
+            for link in through.objects.filter(**{column: old}):
+                through.objects.get_or_create(**{owner: getattr(link, owner), column: new})
+            through.objects.filter(**{column: old}).delete()
+        elif rel.one_to_many and rel.related_model is not RoleAlias:
+            model: Any = rel.related_model
+            model._default_manager.filter(**{field.name: old}).update(**{field.name: new})
+
+
+@transaction.atomic
+def set_role_members(role: Role, users: list[User]) -> Role:
+    role.members.set(users)
+    return role

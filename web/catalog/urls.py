@@ -7,4 +7,7 @@ urlpatterns = [
     path("", views.manual_list, name="manual-list"),
     path("manuales/<int:pk>/", views.manual_detail, name="manual-detail"),
     path("procedimientos/<int:pk>/", views.procedure_detail, name="procedure-detail"),
+    path("roles/", views.role_list, name="role-list"),
+    path("roles/<int:pk>/personas/", views.role_members, name="role-members"),
+    path("roles/<int:pk>/unir/", views.role_merge, name="role-merge"),
 ]

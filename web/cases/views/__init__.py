@@ -1,12 +1,14 @@
 """Case pages, split by resource (wagtail style); each view parses, calls one action
 or query, and renders or redirects."""
 
+from web.cases.views.calendar import closedday_list
 from web.cases.views.cases import case_cancel, case_create, case_detail, case_list, task_complete
 from web.cases.views.documents import document_create, document_download
 from web.cases.views.inbox import inbox, inbox_count, task_claim, task_reassign, task_release
 
 __all__ = [
     "case_cancel",
+    "closedday_list",
     "case_create",
     "case_detail",
     "case_list",
