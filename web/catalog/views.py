@@ -64,7 +64,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
     roles = list(roles_for_directory())
     context = {
         "roles": roles,
-        "suggestions": merge_suggestions(roles),
+        "suggestions": merge_suggestions(),
         "people": User.objects.filter(is_active=True).order_by("first_name", "last_name"),
     }
     return render(request, "catalog/role_list.html", context)
