@@ -25,7 +25,10 @@ _DIAGRAM = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?diagrama(?:cion)?\s+de\s+(?:flu
 def furniture_key(row: Row) -> str:
     """Row text reduced to its words (markup, punctuation and digits ignored), so that
     "**Manual …**" and "### ***Manual …***" or "Página 2 de 5" and "Página 3 de 5" match."""
-    text = _TAGS.sub(" ", " ".join(row.cells)).lower()
+    raw = " ".join(row.cells)
+    if len(raw) > 400:
+        return raw  # page furniture is short; a long row is content, key it as itself
+    text = _TAGS.sub(" ", raw).lower()
     return _NON_WORD.sub(" ", _DIGITS.sub("#", text)).strip()
 
 
