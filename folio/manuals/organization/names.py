@@ -145,6 +145,7 @@ class NameIndex:
     """Names pointing at targets (unit or position numbers), searched by likeness."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._cache: dict[tuple[str, str], list[str]] = {}
         self._entries = [
             _Entry(target, name, normalize_name(name), key_words(name))
             for target, name in entries
@@ -165,18 +166,26 @@ class NameIndex:
         any, ``prefer`` may single one out; otherwise all are returned, unresolved."""
         if is_not_applicable(name):
             return None
-        normal, words = normalize_name(name), key_words(name)
-        tests: list[tuple[Level, Callable[[_Entry], bool]]] = [
-            ("exact", lambda e: e.normal == normal),
-            ("words", lambda e: bool(words) and sorted(e.words) == sorted(words)),
-            ("approximate", lambda e: _approximately(words, e.words)),
-        ]
-        for level, test in tests:
-            found = list(dict.fromkeys(e.target for e in self._entries if test(e)))
-            found = [t for t in found if t != exclude]
+        for level in ("exact", "words", "approximate"):
+            found = [t for t in self._matches(name, level) if t != exclude]
             if found:
                 return _narrow(found, level, prefer)
         return None
+
+    def _matches(self, name: str, level: Level) -> list[str]:
+        """Targets whose names match ``name`` at ``level``, computed once."""
+        key = (name, level)
+        if key not in self._cache:
+            normal, words = normalize_name(name), key_words(name)
+            ordered = sorted(words)
+            tests: dict[str, Callable[[_Entry], bool]] = {
+                "exact": lambda e: e.normal == normal,
+                "words": lambda e: bool(words) and sorted(e.words) == ordered,
+                "approximate": lambda e: _approximately(words, e.words),
+            }
+            test = tests[level]
+            self._cache[key] = list(dict.fromkeys(e.target for e in self._entries if test(e)))
+        return self._cache[key]
 
 
 def _narrow(found: list[str], level: Level, prefer: Callable[[str], bool] | None) -> NameMatch:
