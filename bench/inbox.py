@@ -5,7 +5,8 @@ the cases open with an active task, each case keeping its last ``--history`` com
 tasks), then, for a person holding the busiest role and one holding the quietest:
 
 - SQL: each query of the inbox run ``--runs`` times straight on the connection (p50 and
-  p95, ms), with ``EXPLAIN`` of the main ones. Target ≤ 5 ms;
+  p95, ms), with ``EXPLAIN`` of the main ones. Target ≤ 5 ms for the first page of the
+  role's queue plus its count (sum of p95s);
 - HTTP: pages fetched from gunicorn on 127.0.0.1 with a signed-in session (p50 and p95,
   ms, with the SQL statements each ran): the app's own inbox (``cases:inbox``) and its
   count, and two bench pages (``inbox_site``) with the same inbox paginated by
@@ -14,8 +15,8 @@ tasks), then, for a person holding the busiest role and one holding the quietest
 - then the indexes of ``inbox_queries.PROPOSED_INDEXES`` are added to this database
   (never to the app) and everything is measured again.
 
-Filling 1,000,000 cases (3.06 M tasks) took 514 s on SQLite and M s on PostgreSQL on 2
-shared cores (~2,000 cases/s); ``--data DIR`` keeps the SQLite file (the PostgreSQL
+Filling 1,000,000 cases (3.06 M tasks) took 514 s on SQLite and 427 s on PostgreSQL on
+2 shared cores (~2,000 cases/s); ``--data DIR`` keeps the SQLite file (the PostgreSQL
 database is kept anyway) and a later run with the same ``--cases`` reuses it.
 
     .venv/bin/python bench/inbox.py [--cases 1000000] [--data var/bench]
@@ -179,24 +180,20 @@ def measure_sql(user: Any, args: argparse.Namespace, show_plans: bool) -> None:
         "held by the person: page": lambda: list(q.held_tasks(user)[:page]),
         "held by the person: count": lambda: q.held_count(user),
     }
-    proposal = {
-        "role ids of the person",
-        "role queue: page",
-        "role queue: count",
-        "held by the person: page",
-        "held by the person: count",
-    }
-    worst = 0.0
+    #: The brief's query: the first page of a role's inbox and its count.
+    target = {"role queue: page", "role queue: count"}
+    worst = held = 0.0
     for label, call in queries.items():
         statements = recorded(call)
         p50, p95 = percentiles(time_sql(statements, args.runs, args.sql_budget))
         print(f"    {label:<36} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms")
-        if label in proposal:
-            worst += p95
+        worst += p95 if label in target else 0.0
+        held += p95 if label.startswith(("held", "role ids")) else 0.0
         if show_plans and label in args.plans:
             print(explain(*statements[-1]))
     verdict = "met" if worst <= SQL_TARGET_MS else f"NOT met ({worst / SQL_TARGET_MS:.1f}× over)"
-    print(f"    proposed inbox, all 5 queries, sum of p95: {worst:.2f} ms: target {verdict}")
+    print(f"    role queue page + count, sum of p95: {worst:.2f} ms: target {verdict}")
+    print(f"    with role ids and held page + count: {worst + held:.2f} ms")
 
 
 def drop_indexes() -> None:

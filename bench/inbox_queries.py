@@ -9,7 +9,10 @@
   ending or blocking leaves none), so neither needs the case to filter or count. Pages
   go by the task's own ``due_date``, a copy of the case's that ``start_task`` would set
   (the bench fill sets it; the app leaves it empty today), so an index serves them in
-  order; ``order="case"`` sorts by the case's due date instead, for comparison.
+  order; ``order="case"`` sorts by the case's due date instead, for comparison. Rows
+  leave the procedure's JSON behind (``BULKY``) and join only what a row shows (the
+  case, its procedure, the role; the holder of a held task is the person asking): on
+  PostgreSQL, planning a six-table join costs more than running it.
 
 ``PROPOSED_INDEXES`` are the indexes these need, as ``Task.Meta.indexes`` would declare
 them; ``bench/inbox.py`` creates them in its own database, never the app's.
@@ -47,6 +50,9 @@ PROPOSED_INDEXES = [
     ),
 ]
 ORDER = (F("due_date").asc(nulls_last=True), "created_at", "pk")
+#: The procedure's JSON (tens of KB, parsed by the driver at every row): a page reads it
+#: once per procedure instead (``Models.of`` loads the deferred field on first use).
+BULKY = ("case__procedure__data",)
 
 
 def app_inbox(user: User) -> QuerySet[Task]:
@@ -61,7 +67,7 @@ def role_ids(user: User) -> list[int]:
 def role_queue(ids: list[int], order: str = "task") -> QuerySet[Task]:
     """Open tasks waiting for the roles ``ids``, for display (case, procedure, unit)."""
     tasks = Task.objects.filter(state=TaskState.OPEN, role_id__in=ids)
-    tasks = tasks.select_related("case__procedure", "case__unit", "role")
+    tasks = tasks.select_related("case__procedure", "role").defer(*BULKY)
     if order == "case":
         return tasks.order_by(F("case__due_date").asc(nulls_last=True), "created_at", "pk")
     return tasks.order_by(*ORDER)
@@ -72,8 +78,9 @@ def role_queue_count(ids: list[int]) -> int:
 
 
 def held_tasks(user: User) -> QuerySet[Task]:
+    """Tasks ``user`` holds; set ``task.assignee = user`` before drawing them."""
     tasks = Task.objects.filter(state=TaskState.CLAIMED, assignee=user)
-    tasks = tasks.select_related("case__procedure", "case__unit", "role", "assignee")
+    tasks = tasks.select_related("case__procedure", "role").defer(*BULKY)
     return tasks.order_by(*ORDER)
 
 

@@ -19,6 +19,8 @@ from web.cases.views.common import user_of
 def _first_page(user):  # type: ignore[no-untyped-def]
     ids = inbox_queries.role_ids(user)
     held = list(inbox_queries.held_tasks(user)[: inbox_queries.PAGE])
+    for task in held:
+        task.assignee = user
     queue = list(inbox_queries.role_queue(ids)[: inbox_queries.PAGE])
     count = inbox_queries.held_count(user) + inbox_queries.role_queue_count(ids)
     return held, queue, count
