@@ -20,6 +20,7 @@ from folio.render.document.outline import (
     Part,
     form_users,
     header_rows,
+    position_fields,
     procedure_title,
     step_rows,
 )
@@ -144,17 +145,9 @@ def positions(manual: Manual, part: Part) -> str:
 
 
 def position(p: Position) -> str:
-    rows: list[tuple[str, str | tuple[str, ...]]] = [
-        ("Puesto nominal", p.nominal),
-        ("Puesto al que le reporta", p.reports_to),
-        ("Puestos que le reportan", p.subordinates),
-        ("Tipo de puesto", p.kind),
-        ("Objetivo", p.objective),
-        ("Funciones", p.functions),
-        ("Valor que aporta", p.value),
-    ]
     body = "".join(
-        f"<tr><th>{escape(label)}</th><td>{cell(value)}</td></tr>" for label, value in rows if value
+        f"<tr><th>{escape(label)}</th><td>{cell(value)}</td></tr>"
+        for label, value in position_fields(p)
     )
     return (
         f'<section class="position"><h3>{escape(p.number)} {escape(p.title)}</h3>'

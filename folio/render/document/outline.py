@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from folio.manuals.model import Manual, Procedure, Step
+from folio.manuals.model import Manual, Position, Procedure, Step
 
 PartKind = Literal[
     "introduction",
@@ -215,3 +215,18 @@ def running_header(manual: Manual) -> tuple[str, str]:
     if manual.revision:
         right.append(f"No. de revisión: {manual.revision}")
     return manual.title or "Manual", "\n".join(right)
+
+
+def position_fields(p: Position) -> list[tuple[str, str | tuple[str, ...]]]:
+    """The labelled fields of a position record that have a value, in the order the
+    Manuales de Organización print them (shared by the HTML and DOCX renderers)."""
+    rows: list[tuple[str, str | tuple[str, ...]]] = [
+        ("Puesto nominal", p.nominal),
+        ("Puesto al que le reporta", p.reports_to),
+        ("Puestos que le reportan", p.subordinates),
+        ("Tipo de puesto", p.kind),
+        ("Objetivo", p.objective),
+        ("Funciones", p.functions),
+        ("Valor que aporta", p.value),
+    ]
+    return [(label, value) for label, value in rows if value]

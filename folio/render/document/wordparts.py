@@ -15,6 +15,7 @@ from folio.render.document.outline import (
     form_users,
     header_rows,
     paragraphs,
+    position_fields,
     procedure_title,
     step_rows,
 )
@@ -102,16 +103,7 @@ def positions(doc: DocxDocument, manual: Manual) -> None:
     assert manual.organization is not None
     for p in manual.organization.positions:
         doc.add_heading(f"{p.number} {p.title}", 2)
-        rows: list[tuple[str, str | tuple[str, ...]]] = [
-            ("Puesto nominal", p.nominal),
-            ("Puesto al que le reporta", p.reports_to),
-            ("Puestos que le reportan", p.subordinates),
-            ("Tipo de puesto", p.kind),
-            ("Objetivo", p.objective),
-            ("Funciones", p.functions),
-            ("Valor que aporta", p.value),
-        ]
-        labelled(doc, [(label, value) for label, value in rows if value])
+        labelled(doc, position_fields(p))
 
 
 def forms(doc: DocxDocument, manual: Manual) -> None:
