@@ -109,6 +109,8 @@ class Task(models.Model):
         _("state"), max_length=12, choices=TaskState.choices, default=TaskState.OPEN
     )
     created_at = models.DateTimeField(default=timezone.now)
+    #: When this pass is due: the step's own target when the procedure sets one, else
+    #: the case's due date; None when neither has one ("Variable").
     due_date = models.DateField(_("due date"), null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     completed_by = models.ForeignKey(
@@ -127,6 +129,21 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["case", "created_at", "pk"]
+        indexes = [
+            # A role's queue: its open tasks, nearest due date first. ``state`` is a
+            # column too, so SQLite answers the count from the index alone.
+            models.Index(
+                fields=["role", "state", "due_date", "created_at"],
+                condition=Q(state="open"),
+                name="task_open_role_due",
+            ),
+            # What a person holds (claimed, or handed to them), nearest due first.
+            models.Index(
+                fields=["assignee", "state", "due_date", "created_at"],
+                condition=Q(state="claimed"),
+                name="task_claimed_assignee_due",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "step_number", "pass_number"], name="unique_task_pass"

@@ -79,6 +79,7 @@ def start_task(case: Case, step: Step, actor: User) -> Task:
         role=roles[0] if roles else None,
         pass_number=done_before + 1,
         created_at=timezone.now(),
+        due_date=case.due_date,
     )
     if len(roles) > 1:
         task.other_roles.set(roles[1:])
