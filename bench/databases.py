@@ -11,7 +11,9 @@ SQLITE_OPTIONS = {
     # Folio's own settings (web/settings.py), so that every SQLite store is tuned alike.
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
+    ),
 }
 
 

@@ -267,7 +267,8 @@ def start_demo_case(
         if actor is None:
             break
         with _clock(moment + timedelta(minutes=25 * k)):
-            case = complete_task(task, actor, choice)
+            complete_task(task, actor, choice)
+    case.refresh_from_db()
     left = case.tasks.filter(state__in=ACTIVE_TASK_STATES).first()
     holder = next((p for p in people if left and can_act_on(p, left)), None)
     if wanted.claim and left is not None and holder is not None:

@@ -38,3 +38,11 @@ class ReasonRequired(CaseError):
 
 class DocumentRefused(CaseError):
     """The file is too large, empty or of a type the office does not keep."""
+
+
+class CaseNotBlocked(CaseError):
+    """Only a blocked case can be resumed (or it was resumed already)."""
+
+
+class UnknownStep(CaseError):
+    """The activity is not a step of the case's procedure version."""

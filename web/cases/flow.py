@@ -21,3 +21,12 @@ def procedure_model(row: Procedure) -> CoreProcedure:
             _parsed.clear()
         found = _parsed[key] = row.model()
     return found
+
+
+def procedure_model_by_key(pk: int, key: tuple[int, str, str]) -> CoreProcedure:
+    """The same for a row read by plain SQL: ``key`` is (version id, the version's
+    SHA-256, code), ``pk`` the row to parse when the model is not kept yet."""
+    found = _parsed.get(key)
+    if found is None:
+        found = procedure_model(Procedure.objects.select_related("version").get(pk=pk))
+    return found

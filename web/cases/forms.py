@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -13,13 +14,14 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.formats import date_format
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from folio.manuals.model import DocumentRef
+from folio.manuals.model import DocumentRef, Step
+from web.cases.actions.targets import TargetChange
 from web.cases.documents import NewDocument
-from web.cases.models import CaseState, DocumentKind
+from web.cases.models import CaseState, DocumentKind, StepTarget
 from web.catalog.models import Procedure
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -194,3 +196,63 @@ class CaseSearchForm(forms.Form):
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("Any")), *CaseState.choices]
     )
+
+
+def step_choice(step: Step) -> tuple[str, str]:
+    """An activity as a select offers it: its number and the start of its text."""
+    return step.number, f"{step.number}. {Truncator(step.activity).chars(90)}"
+
+
+class CaseResumeForm(ReasonForm):
+    """Where a blocked case goes on, and why."""
+
+    step = forms.ChoiceField(label=_("Resume at activity"))
+
+    field_order = ["step", "reason"]
+
+    def __init__(self, *args: Any, steps: Sequence[Step] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["step"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose an activity")), *(step_choice(s) for s in steps)]
+
+
+TARGET_KINDS = [("habiles", _("business days")), ("naturales", _("calendar days"))]
+
+
+class StepTargetsForm(forms.Form):
+    """For each activity, its own time in days (empty: due with the case)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        steps: Sequence[Step],
+        targets: Mapping[str, StepTarget],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.steps = list(steps)
+        for i, step in enumerate(self.steps):
+            target, words = targets.get(step.number), {"step": step.number}
+            self.fields[f"days_{i}"] = forms.IntegerField(
+                label=_("Days for activity %(step)s") % words,
+                min_value=1,
+                max_value=3650,
+                required=False,
+                initial=target.days if target else None,
+            )
+            self.fields[f"kind_{i}"] = forms.ChoiceField(
+                label=_("Kind of days for activity %(step)s") % words,
+                choices=TARGET_KINDS,
+                initial="habiles" if target is None or target.business_days else "naturales",
+            )
+
+    def rows(self) -> list[tuple[Step, forms.BoundField, forms.BoundField]]:
+        return [(step, self[f"days_{i}"], self[f"kind_{i}"]) for i, step in enumerate(self.steps)]
+
+    def changes(self) -> list[TargetChange]:
+        data = self.cleaned_data
+        return [
+            TargetChange(step.number, data.get(f"days_{i}"), data[f"kind_{i}"] == "habiles")
+            for i, step in enumerate(self.steps)
+        ]

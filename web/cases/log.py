@@ -17,11 +17,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from web.cases.models import Case, Event, EventKind, LogHead
+from web.cases.store import Store
 from web.catalog.models import Role
 
 GENESIS = "0" * 64
@@ -45,8 +44,47 @@ def entry_hash(
         "created_at": created_at.astimezone(UTC).isoformat(),
         "prev_hash": prev_hash,
     }
-    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def canonical_json(value: Any) -> str:
+    """The JSON that is hashed: keys sorted, no spaces, UTF-8 as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_text(
+    seq: int,
+    kind: str,
+    case_id: int | None,
+    actor_id: int | None,
+    payload_json: str,
+    created_iso: str,
+    prev_hash: str,
+) -> str:
+    """``canonical_json`` of the entry ``entry_hash`` hashes, put together around an
+    already serialized payload (it is stored as well, so it is serialized once). The
+    other values never need escaping: numbers, a kind, an ISO time and a hex digest."""
+    return (
+        f'{{"actor":{_number(actor_id)},"case":{_number(case_id)},'
+        f'"created_at":"{created_iso}","kind":"{kind}","payload":{payload_json},'
+        f'"prev_hash":"{prev_hash}","seq":{seq}}}'
+    )
+
+
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A log entry to write. ``on_behalf_of`` is the external role an internal user
+    acted for: its id links the row, its name goes into the hashed payload."""
+
+    kind: EventKind
+    case_id: int | None
+    actor_id: int | None
+    payload: dict[str, Any]
+    on_behalf_of: tuple[int, str] | None = None
 
 
 def append_event(
@@ -56,34 +94,64 @@ def append_event(
     actor: User | None = None,
     on_behalf_of: Role | None = None,
     payload: dict[str, Any] | None = None,
-) -> Event:
+) -> None:
     """Write the next entry. Call inside the action's transaction: the entry commits or
     rolls back with the change it records."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("append_event must run inside a transaction")
-    body = dict(payload or {})
-    if on_behalf_of is not None:
-        body["on_behalf_of"] = on_behalf_of.name
-    head, _created = LogHead.objects.select_for_update().get_or_create(
-        pk=1, defaults={"seq": 0, "hash": GENESIS}
-    )
-    seq, now = head.seq + 1, timezone.now()
+    behalf = (on_behalf_of.pk, on_behalf_of.name) if on_behalf_of is not None else None
     case_id, actor_id = (case.pk if case else None), (actor.pk if actor else None)
-    digest = entry_hash(seq, kind.value, case_id, actor_id, body, now, head.hash)
-    event = Event.objects.create(
-        seq=seq,
-        kind=kind,
-        case_id=case_id,
-        actor_id=actor_id,
-        on_behalf_of=on_behalf_of,
-        payload=body,
-        created_at=now,
-        prev_hash=head.hash,
-        hash=digest,
-    )
-    head.seq, head.hash = seq, digest
-    head.save(update_fields=["seq", "hash"])
-    return event
+    append_entries([Entry(kind, case_id, actor_id, dict(payload or {}), behalf)])
+
+
+def append_entries(entries: list[Entry], store: Store | None = None) -> int:
+    """Write ``entries`` in order as the next ones of the chain, at the action's instant
+    (``store.now``): the head is locked and moved once, the rows go in one statement.
+    Returns the last sequence number."""
+    store = store or Store()
+    if not store.db.in_atomic_block:
+        raise RuntimeError("append_event must run inside a transaction")
+    seq, prev = _lock_head(store)
+    created, rows = store.now.astimezone(UTC).isoformat(), []
+    for entry in entries:
+        body = entry.payload
+        if entry.on_behalf_of is not None:
+            body = {**body, "on_behalf_of": entry.on_behalf_of[1]}
+        seq, kind, text = seq + 1, entry.kind.value, canonical_json(body)
+        digest = hashlib.sha256(
+            entry_text(seq, kind, entry.case_id, entry.actor_id, text, created, prev).encode()
+        ).hexdigest()
+        behalf = entry.on_behalf_of[0] if entry.on_behalf_of else None
+        rows += [seq, kind, entry.case_id, entry.actor_id, behalf]
+        rows += [store.json(body, text), store.moment, prev, digest]
+        prev = digest
+    marks = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(entries))
+    store.run(_INSERT.format(marks=marks), rows)
+    store.run(_MOVE_HEAD, [seq, prev])
+    store.head = (seq, prev)
+    return seq
+
+
+_EVENTS, _HEAD = Event._meta.db_table, LogHead._meta.db_table
+_INSERT = (
+    f"INSERT INTO {_EVENTS} (seq, kind, case_id, actor_id, on_behalf_of_id, payload, "
+    "created_at, prev_hash, hash) VALUES {marks}"
+)
+_READ_HEAD = f"SELECT seq, hash FROM {_HEAD} WHERE id = 1"
+_MOVE_HEAD = f"UPDATE {_HEAD} SET seq = %s, hash = %s WHERE id = 1"
+
+
+def _lock_head(store: Store) -> tuple[int, str]:
+    """The head's sequence number and hash, locked until the transaction ends (on
+    SQLite the write transaction already is the lock, and the task's read may have
+    brought it)."""
+    if store.head is not None:
+        return store.head
+    row = store.run(_READ_HEAD + (" FOR UPDATE" if store.locks_rows else ""), []).fetchone()
+    if row is None:
+        head, _created = LogHead.objects.select_for_update().get_or_create(
+            pk=1, defaults={"seq": 0, "hash": GENESIS}
+        )
+        return head.seq, head.hash
+    return int(row[0]), str(row[1])
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ write leaves an entry in a hash-chained log (see ``web/cases/log.py``)."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -84,9 +85,14 @@ class Task(models.Model):
     """One pass through one step. A loop-back opens a new task (next ``pass_number``)
     for the earlier step, so the history keeps every pass."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="tasks")
+    # Every index is written at each completion (the busiest write), so the task keeps
+    # only those a query reads: ``unique_task_pass`` starts with the case and serves
+    # its lookups; a holder's tasks are read through ``task_claimed_assignee_due``.
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="tasks", db_index=False)
     step_number = models.CharField(_("activity"), max_length=20)
-    #: The step's first responsible; ``other_roles`` holds the rest ("A o B").
+    #: The step's first responsible; ``other_roles`` holds the rest ("A o B") while the
+    #: task waits, and is emptied when it is done or cancelled (the log keeps every
+    #: role's name), so that looking up a role's waiting tasks stays cheap.
     role = models.ForeignKey(
         "catalog.Role", null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
     )
@@ -97,6 +103,7 @@ class Task(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     delegated_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -104,6 +111,7 @@ class Task(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     state = models.CharField(
         _("state"), max_length=12, choices=TaskState.choices, default=TaskState.OPEN
@@ -119,6 +127,7 @@ class Task(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     #: The branch taken, as the manual words it.
     choice = models.CharField(_("answer"), max_length=300, blank=True)
@@ -214,11 +223,40 @@ class ClosedDay(models.Model):
         return f"{self.date:%Y-%m-%d} {self.reason}".strip()
 
 
+class StepTarget(models.Model):
+    """An activity's own time, set by an administrator: its tasks are due ``days``
+    (hábiles or naturales) after the day they open, never after their case's due date.
+    Tasks opened before a target changes keep the due date they got."""
+
+    procedure = models.ForeignKey(
+        "catalog.Procedure", on_delete=models.CASCADE, related_name="step_targets"
+    )
+    step_number = models.CharField(_("activity"), max_length=20)
+    days = models.PositiveIntegerField(_("days"), validators=[MinValueValidator(1)])
+    business_days = models.BooleanField(_("business days"), default=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["procedure", "pk"]
+        constraints = [
+            # Also the index ``step_target()`` reads through.
+            models.UniqueConstraint(fields=["procedure", "step_number"], name="unique_step_target"),
+            models.CheckConstraint(condition=Q(days__gte=1), name="step_target_days_positive"),
+        ]
+        verbose_name = _("step target")
+        verbose_name_plural = _("step targets")
+
+    def __str__(self) -> str:
+        unit = "hábiles" if self.business_days else "naturales"
+        return f"{self.procedure_id} · {self.step_number}: {self.days} días {unit}"
+
+
 class EventKind(models.TextChoices):
     CASE_OPENED = "case.opened", _("Case opened")
     CASE_ENDED = "case.ended", _("Case ended")
     CASE_BLOCKED = "case.blocked", _("Case blocked")
     CASE_CANCELLED = "case.cancelled", _("Case cancelled")
+    CASE_RESUMED = "case.resumed", _("Case resumed")
     TASK_CREATED = "task.created", _("Task created")
     TASK_CLAIMED = "task.claimed", _("Task claimed")
     TASK_RELEASED = "task.released", _("Task released")
@@ -226,6 +264,7 @@ class EventKind(models.TextChoices):
     TASK_COMPLETED = "task.completed", _("Task completed")
     DOCUMENT_ADDED = "document.added", _("Document added")
     CLOSED_DAY_ADDED = "calendar.closed_day_added", _("Closed day added")
+    STEP_TARGETS_SET = "targets.step_targets_set", _("Step targets set")
 
 
 class Event(models.Model):
@@ -247,7 +286,12 @@ class Event(models.Model):
     #: The external role an internal user acted for; its name is also in ``payload``
     #: (hashed), so merging roles later does not break the chain.
     on_behalf_of = models.ForeignKey(
-        "catalog.Role", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "catalog.Role",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # never searched by; one index fewer to write per entry
     )
     payload = models.JSONField(default=dict)
     created_at = models.DateTimeField()

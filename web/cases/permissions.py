@@ -155,22 +155,38 @@ def get_cases_for_user(user: AnyUser) -> QuerySet[Case]:
     if profile is not None and profile.unit is not None:
         units = profile.unit.subtree_ids() if profile.is_head else {profile.unit.pk}
     acted = Event.objects.filter(actor=user, case__isnull=False).values("case_id")
-    waiting = Task.objects.filter(
-        Q(role__members=user) | Q(other_roles__members=user) | Q(delegated_to=user),
-        state__in=ACTIVE_TASK_STATES,
-    ).values("case_id")
-    return Case.objects.filter(
-        Q(unit_id__in=units) | Q(started_by=user) | Q(pk__in=acted) | Q(pk__in=waiting)
-    )
+    # A task handed to someone is claimed with them as assignee (``reassign_task``).
+    by_role = Q(role__members=user) | Q(other_roles__members=user)
+    waiting = Task.objects.filter(by_role, state__in=ACTIVE_TASK_STATES).values("case_id")
+    held = Task.objects.filter(state=TaskState.CLAIMED, assignee=user).values("case_id")
+    mine = Q(started_by=user) | Q(pk__in=acted) | Q(pk__in=waiting) | Q(pk__in=held)
+    return Case.objects.filter(Q(unit_id__in=units) | mine)
 
 
 def get_tasks_for_user(user: AnyUser) -> QuerySet[Task]:
-    """The inbox: active tasks of open cases that wait for ``user`` (by role, delegation
-    or assignment) and are not held by someone else."""
+    """Active tasks that wait for ``user`` as themselves: those they hold (claimed by them
+    or handed to them: ``reassign_task`` sets ``assignee`` and ``delegated_to`` alike and
+    ``release_task`` clears both) and open ones of a role they hold, first or not. Their
+    role ids are read first, so no roles or members are joined; an active task always
+    belongs to an open case. The inbox (``web/cases/inbox.py``) pages the same tasks,
+    plus the external parties' steps they record, one indexed source at a time."""
     if not is_internal(user):
         return Task.objects.none()
-    mine = Q(assignee=user) | Q(delegated_to=user)
-    by_role = Q(state=TaskState.OPEN) & (Q(role__members=user) | Q(other_roles__members=user))
-    found = Task.objects.filter(mine | by_role, state__in=ACTIVE_TASK_STATES)
-    ids = found.filter(case__state=CaseState.OPEN).values("pk")
-    return Task.objects.filter(pk__in=ids).select_related("case", "role")
+    assert isinstance(user, User)  # is_internal
+    roles = list(user.folio_roles.order_by().values_list("pk", flat=True))
+    shared = Task.other_roles.through.objects.filter(role_id__in=roles).values("task_id")
+    held = Q(state=TaskState.CLAIMED, assignee=user)
+    queued = Q(state=TaskState.OPEN) & (Q(role_id__in=roles) | Q(pk__in=shared))
+    return Task.objects.filter(held | queued).select_related("case", "role")
+
+
+def can_resume_case(user: AnyUser, case: Case) -> bool:
+    """A blocked case goes on where a head above its unit, or an administrator, says."""
+    if case.state != CaseState.BLOCKED or not isinstance(user, User) or is_auditor(user):
+        return False
+    return can_manage_calendar(user) or supervises(user, case)
+
+
+def can_set_step_targets(user: AnyUser) -> bool:
+    """Administrators give activities their own time."""
+    return can_manage_calendar(user) and not is_auditor(user)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from folio.manuals.model import Procedure as CoreProcedure
@@ -40,10 +41,27 @@ def person_name(user: User | None) -> str:
 
 
 def case_timeline(case: Case, model: CoreProcedure) -> list[Entry]:
-    """The case's log entries in order, each told as a sentence."""
+    """The case's log entries in order, each told as a sentence; a task due on a date
+    of its own (its activity's target) says when."""
     events = Event.objects.filter(case=case).select_related("actor").order_by("seq")
     people = _people_named_in(events)
-    return [_entry(event, model, people) for event in events]
+    entries = [_entry(event, model, people) for event in events]
+    own = _own_due_dates(case)
+    for event, entry in zip(events, entries, strict=True):
+        due = own.get(event.payload.get("task")) if event.kind == EventKind.TASK_CREATED else None
+        if due is not None:
+            entry.details.append(
+                _("Due on %(date)s.") % {"date": date_format(due, "SHORT_DATE_FORMAT")}
+            )
+    return entries
+
+
+def _own_due_dates(case: Case) -> dict[int, date]:
+    """Due dates of the case's tasks that differ from the case's own."""
+    tasks = case.tasks.filter(due_date__isnull=False)
+    if case.due_date is not None:
+        tasks = tasks.exclude(due_date=case.due_date)
+    return {pk: due for pk, due in tasks.values_list("pk", "due_date") if due is not None}
 
 
 def _people_named_in(events: QuerySet[Event]) -> dict[int, str]:
@@ -92,7 +110,18 @@ def _told(kind: str, data: dict[str, Any], people: dict[int, str]) -> tuple[str,
         return _("Activity %(step)s completed.") % words, _completed_details(data)
     if kind == EventKind.DOCUMENT_ADDED:
         return _document_told(data), []
+    if kind == EventKind.CASE_RESUMED:
+        return _resumed_told(data)
     return _case_told(kind, data), []
+
+
+def _resumed_told(data: dict[str, Any]) -> tuple[str, list[str]]:
+    text = _("Case resumed at activity %(step)s.") % {"step": data.get("step", "")}
+    details = [_("Reason: %(reason)s") % {"reason": data.get("reason", "")}]
+    if data.get("blocked_reason"):
+        words = {"reason": data["blocked_reason"]}
+        details.append(_("It was blocked because: %(reason)s") % words)
+    return text, details
 
 
 def _completed_details(data: dict[str, Any]) -> list[str]:

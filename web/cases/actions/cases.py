@@ -18,7 +18,7 @@ from web.cases.errors import CaseError, CaseNotOpen, ReasonRequired
 from web.cases.flow import procedure_model
 from web.cases.folios import next_folio
 from web.cases.log import append_event
-from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, EventKind, TaskState
+from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, EventKind, Task, TaskState
 from web.cases.permissions import can_cancel_case, can_open_case, profile_of
 from web.catalog.models import Procedure
 
@@ -105,6 +105,7 @@ def cancel_case(case: Case, user: User, reason: str) -> Case:
     for task in active:
         task.state, task.version = TaskState.CANCELLED, task.version + 1
         task.save(update_fields=["state", "version"])
+    Task.other_roles.through.objects.filter(task_id__in=cancelled).delete()
     locked.state, locked.ended_at = CaseState.CANCELLED, now
     locked.outcome = _("Cancelled: %(reason)s") % {"reason": reason.strip()}
     locked.save(update_fields=["state", "ended_at", "outcome"])

@@ -1,4 +1,5 @@
-"""Working on tasks: claim, release, reassign, complete; and opening the next one.
+"""Working on tasks: claim, release, reassign; and opening the next one (completing
+is in ``complete.py``).
 
 Every action here locks the case row, then the task row (the same order everywhere, so
 two actions cannot deadlock), then re-reads the task: what counts is its state in the
@@ -7,7 +8,8 @@ database, not in the caller's copy. A copy whose ``version`` is behind is refuse
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -15,32 +17,28 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from folio.flow.engine import InvalidChoice, Outcome, advance, choices
-from folio.manuals.model import Procedure as CoreProcedure
+from folio.calendar import BusinessCalendar
 from folio.manuals.model import Step
-from web.cases.actions.documents import attach_document
-from web.cases.documents import NewDocument
+from web.accounts.models import Unit
+from web.cases.deadlines import office_calendar, task_due_date
 from web.cases.errors import (
     CaseNotOpen,
-    ChoiceNotOffered,
     ReasonRequired,
     TaskAlreadyCompleted,
     TaskChanged,
     TaskNotOpen,
 )
-from web.cases.flow import procedure_model
-from web.cases.log import append_event
-from web.cases.models import Case, CaseState, EventKind, Task, TaskState
+from web.cases.log import Entry, append_entries, append_event
+from web.cases.models import Case, CaseState, EventKind, StepTarget, Task, TaskState
 from web.cases.permissions import (
-    acting_for,
     can_act_on,
     can_reassign,
     can_release,
     holds_role,
     is_internal,
-    task_roles,
     works_in,
 )
+from web.cases.store import OpenedTask, Store
 from web.catalog.actions import ensure_role
 
 
@@ -69,28 +67,55 @@ def lock_task(task: Task) -> Task:
     return current
 
 
-def start_task(case: Case, step: Step, actor: User) -> Task:
+def start_task(case: Case, step: Step, actor: User | None) -> OpenedTask:
     """Open a task for ``step``: a new pass when the step was done before."""
-    roles = [ensure_role(name, case.unit) for name in step.responsible]
-    done_before = case.tasks.filter(step_number=step.number).count()
-    task = Task.objects.create(
-        case=case,
-        step_number=step.number,
-        role=roles[0] if roles else None,
-        pass_number=done_before + 1,
-        created_at=timezone.now(),
-        due_date=case.due_date,
-    )
-    if len(roles) > 1:
-        task.other_roles.set(roles[1:])
-    payload = {
-        "task": task.pk,
-        "step": step.number,
-        "pass": task.pass_number,
-        "roles": [role.name for role in roles],
-    }
-    append_event(EventKind.TASK_CREATED, case=case, actor=actor, payload=payload)
+    actor_id = actor.pk if actor is not None else None
+    store = Store()
+    where = CaseAt(case.pk, case.unit_id, case.procedure_id, case.due_date)
+    task, entry = open_step_task(store, where, step, actor_id)
+    append_entries([entry], store=store)
     return task
+
+
+@dataclass(frozen=True)
+class CaseAt:
+    """What opening a task needs to know of its case."""
+
+    pk: int
+    unit_id: int
+    procedure_id: int
+    due_date: date | None
+
+
+def open_step_task(
+    store: Store, case: CaseAt, step: Step, actor_id: int | None
+) -> tuple[OpenedTask, Entry]:
+    """Insert the task of ``step``'s next pass for its roles (created when a name is
+    new) and the log entry that records it; the caller appends the entry. The task is
+    due when the case is, or earlier when its activity has its own target."""
+    known, target = store.step_needs(case.procedure_id, step.number, step.responsible)
+    roles = [known.get(name) or _new_role(name, case.unit_id) for name in step.responsible]
+    ids = [pk for pk, _name in roles]
+    due = _due(target, case.due_date, store.now)
+    pk, pass_number = store.open_task(case.pk, step.number, ids, due)
+    first = ids[0] if ids else None
+    task = OpenedTask(pk, case.pk, step.number, pass_number, first, store.now, due)
+    payload = {"task": pk, "step": step.number, "pass": pass_number}
+    payload["roles"] = [name for _pk, name in roles]
+    return task, Entry(EventKind.TASK_CREATED, case.pk, actor_id, payload)
+
+
+def _due(target: tuple[int, bool] | None, case_due: date | None, now: datetime) -> date | None:
+    if target is None:
+        return case_due
+    days, business, today = *target, timezone.localdate(now)
+    calendar = office_calendar() if business else BusinessCalendar()
+    return task_due_date(case_due, StepTarget(days=days, business_days=business), today, calendar)
+
+
+def _new_role(name: str, unit_id: int) -> tuple[int, str]:
+    role = ensure_role(name, Unit(pk=unit_id))
+    return role.pk, role.name
 
 
 def _task_payload(task: Task, **extra: object) -> dict[str, object]:
@@ -150,89 +175,3 @@ def reassign_task(task: Task, user: User, to_user: User, reason: str) -> Task:
     payload = _task_payload(current, to=to_user.pk, before=before, reason=reason.strip())
     append_event(EventKind.TASK_REASSIGNED, case=current.case, actor=user, payload=payload)
     return current
-
-
-@transaction.atomic
-def complete_task(
-    task: Task,
-    user: User,
-    choice: str | None = None,
-    notes: str = "",
-    documents: Sequence[NewDocument] = (),
-) -> Case:
-    """Complete the step with ``choice`` (a branch label, for decisions) and move the
-    case on: the next task, or its end, or blocked. Exactly one of two simultaneous
-    completions gets through; the other gets ``TaskAlreadyCompleted``."""
-    current = lock_task(task)
-    if not can_act_on(user, current):
-        raise PermissionDenied(_("You may not work on this activity."))
-    case = current.case
-    model = procedure_model(case.procedure)
-    try:
-        outcome = advance(model, current.step_number, choice)
-    except InvalidChoice as err:
-        raise _refusal(err, model, current.step_number, choice) from err
-    _mark_done(current, user, outcome.when or choice or "", notes)
-    for document in documents:
-        attach_document(case, user, document, current)
-    payload = _task_payload(
-        current,
-        choice=current.choice or None,
-        notes=current.notes,
-        roles=[role.name for role in task_roles(current)],
-        outcome=outcome.kind,
-        target=outcome.target,
-    )
-    behalf = acting_for(user, current)
-    kind = EventKind.TASK_COMPLETED
-    append_event(kind, case=case, actor=user, on_behalf_of=behalf, payload=payload)
-    _move_on(case, model, current, outcome, user)
-    return case
-
-
-def _mark_done(task: Task, user: User, choice: str, notes: str) -> None:
-    task.state, task.completed_by, task.completed_at = TaskState.DONE, user, timezone.now()
-    task.choice, task.notes, task.version = choice, notes.strip(), task.version + 1
-    task.save()
-
-
-def _refusal(
-    err: InvalidChoice, model: CoreProcedure, number: str, choice: str | None
-) -> ChoiceNotOffered:
-    here = model.step(number)
-    offered = choices(here) if here is not None else ()
-    message = str(err)
-    if offered and choice is not None:
-        listed = ", ".join(f"«{c}»" for c in offered)
-        message += " " + _("The answers are %(choices)s.") % {"choices": listed}
-    return ChoiceNotOffered(message, offered)
-
-
-def _move_on(case: Case, model: CoreProcedure, done: Task, outcome: Outcome, user: User) -> None:
-    if outcome.kind == "step":
-        step = model.step(outcome.target)
-        assert step is not None  # advance() only returns steps that exist
-        start_task(case, step, user)
-        return
-    if outcome.kind == "blocked":
-        case.state, case.outcome = CaseState.BLOCKED, outcome.reason
-        case.save(update_fields=["state", "outcome"])
-        payload = {"step": done.step_number, "reason": outcome.reason}
-        append_event(EventKind.CASE_BLOCKED, case=case, actor=user, payload=payload)
-        return
-    case.state, case.ended_at = CaseState.ENDED, timezone.now()
-    case.outcome = _ending(case, done, outcome)
-    case.save(update_fields=["state", "ended_at", "outcome"])
-    payload = {"step": done.step_number, "how": outcome.kind, "target": outcome.target}
-    append_event(EventKind.CASE_ENDED, case=case, actor=user, payload=payload)
-
-
-def _ending(case: Case, done: Task, outcome: Outcome) -> str:
-    words = {"step": done.step_number, "choice": outcome.when or ""}
-    if outcome.kind == "external":
-        other = case.procedure.version.procedures.filter(code=outcome.target).first()
-        words["target"] = str(other) if other is not None else outcome.target
-        return _("Ended at activity %(step)s: continues in procedure %(target)s.") % words
-    if outcome.when:
-        return _("Ended at activity %(step)s (answer «%(choice)s»).") % words
-    return _("Ended at activity %(step)s.") % words

@@ -38,4 +38,6 @@ def step(case: Case, user: User, number: str, choice: str | None = None) -> Case
     """Complete the waiting task, which must be activity ``number``."""
     task = waiting(case)
     assert task.step_number == number, f"{case.folio} waits at {task.step_number}, not {number}"
-    return complete_task(task, user, choice)
+    complete_task(task, user, choice)
+    case.refresh_from_db()
+    return case

@@ -3,12 +3,14 @@ log (every pass of a loop), documents and the chart with the current step marked
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from django.contrib.auth.models import User
 
-from web.cases.actions import cancel_case, open_case
-from web.cases.models import Case
-from web.cases.tests.conftest import step
+from web.cases.actions import cancel_case, open_case, resume_case
+from web.cases.models import Case, StepTarget
+from web.cases.tests.conftest import SetClock, step
 from web.catalog.models import Procedure
 from web.conftest import signed_in
 
@@ -72,3 +74,26 @@ def test_it_lets_the_contraloria_read_but_not_act(
 def test_it_hides_the_case_from_outsiders(cuentas: Procedure, bruno: User, gabriela: User) -> None:
     case = open_case(cuentas, bruno, "Cuenta SAP")
     assert signed_in(gabriela).get(f"/casos/{case.pk}/").status_code == 404
+
+
+def test_it_shows_an_activity_s_own_due_date_and_state(
+    clock: SetClock, respaldos: Procedure, alicia: User, diego: User
+) -> None:
+    # given: checking a copy takes 2 días hábiles; the case goes on at it on Friday 13
+    # March 2026 (Monday 16 is a holiday), so that activity is due on Wednesday 18
+    StepTarget.objects.create(procedure=respaldos, step_number="2", days=2)
+    clock(datetime(2026, 3, 13, 10))
+    case = open_case(respaldos, diego, "Respaldo mensual")
+    case = step(case, diego, "1")
+    case = step(case, diego, "2", "Si")
+    resume_case(case, alicia, "2", "Se verifica otra vez")
+    client = signed_in(diego)
+    # then
+    states = {}
+    for day in (13, 18, 19):
+        clock(datetime(2026, 3, day, 10))
+        body = client.get(f"/casos/{case.pk}/").content.decode()
+        states[day] = body.split("Fecha límite de la actividad 2</th><td>")[1].split("</td>")[0]
+    assert "18/03/2026" in states[13] and "(tiempo propio: 2 días hábiles)" in states[13]
+    assert "A tiempo" in states[13] and "En riesgo" in states[18] and "Vencido" in states[19]
+    assert "Vence el 18/03/2026." in body

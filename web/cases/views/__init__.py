@@ -2,9 +2,17 @@
 or query, and renders or redirects."""
 
 from web.cases.views.calendar import closedday_list
-from web.cases.views.cases import case_cancel, case_create, case_detail, case_list, task_complete
+from web.cases.views.cases import (
+    case_cancel,
+    case_create,
+    case_detail,
+    case_list,
+    case_resume,
+    task_complete,
+)
 from web.cases.views.documents import document_create, document_download
 from web.cases.views.inbox import inbox, inbox_count, task_claim, task_reassign, task_release
+from web.cases.views.targets import steptarget_edit
 
 __all__ = [
     "case_cancel",
@@ -12,10 +20,12 @@ __all__ = [
     "case_create",
     "case_detail",
     "case_list",
+    "case_resume",
     "document_create",
     "document_download",
     "inbox",
     "inbox_count",
+    "steptarget_edit",
     "task_claim",
     "task_complete",
     "task_reassign",

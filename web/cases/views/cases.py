@@ -1,5 +1,5 @@
-"""Case pages: start a case, the case itself (complete the current step, cancel) and
-the search."""
+"""Case pages: start a case, the case itself (complete the current step, cancel, resume
+a blocked case) and the search."""
 
 from __future__ import annotations
 
@@ -10,20 +10,30 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from web.cases.actions import cancel_case, complete_task, open_case
+from web.cases.actions import cancel_case, complete_task, open_case, resume_case
+from web.cases.deadlines import office_calendar, step_targets, target_state
 from web.cases.forms import (
     CaseCreateForm,
+    CaseResumeForm,
     CaseSearchForm,
     DocumentForm,
     ReasonForm,
     TaskCompleteForm,
 )
-from web.cases.models import Case, CaseState
-from web.cases.permissions import can_add_document, can_cancel_case, get_cases_for_user
+from web.cases.models import Case, CaseState, StepTarget
+from web.cases.permissions import (
+    can_add_document,
+    can_cancel_case,
+    can_resume_case,
+    get_cases_for_user,
+)
 from web.cases.queries import (
+    Deadline,
+    TaskView,
     active_tasks,
     deadline_of,
     get_procedures_for_user,
@@ -105,6 +115,26 @@ def case_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def case_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    case = get_object_or_404(_visible(user), pk=pk)
+    form = CaseResumeForm(request.POST, steps=case.procedure.model().steps)
+    if not form.is_valid():
+        context = {**case_context(case, user), "resume_form": form}
+        return render(request, "cases/case_detail.html", context, status=400)
+    data = form.cleaned_data
+    try:
+        resume_case(case, user, data["step"], data["reason"])
+    except REFUSALS as err:
+        tell(request, err)
+    else:
+        words = {"folio": case.folio, "step": data["step"]}
+        messages.success(request, _("Case %(folio)s goes on at activity %(step)s.") % words)
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseSearchForm(request.GET or None)
@@ -149,8 +179,27 @@ def case_context(
         "documents": case.documents.select_related("added_by", "task"),
         "svg": svg,
         "highlight": highlight,
+        "own_deadlines": own_deadlines(case, tasks),
         "can_cancel": can_cancel_case(user, case),
         "can_add_document": can_add_document(user, case),
+        "can_resume": can_resume_case(user, case),
         "document_form": DocumentForm(),
         "cancel_form": ReasonForm(),
+        "resume_form": CaseResumeForm(steps=model.steps),
     }
+
+
+def own_deadlines(case: Case, tasks: list[TaskView]) -> list[tuple[TaskView, StepTarget, Deadline]]:
+    """The waiting tasks whose activity has its own time, with their deadline state."""
+    targets = step_targets(case.procedure_id, [view.task.step_number for view in tasks])
+    if not targets:
+        return []
+    calendar, today = office_calendar(), timezone.localdate()
+    found = []
+    for view in tasks:
+        target = targets.get(view.task.step_number)
+        if target is not None:
+            due = view.task.due_date
+            state = target_state(due, target, today, calendar)
+            found.append((view, target, Deadline(state, due, "")))
+    return found
