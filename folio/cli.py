@@ -1,8 +1,8 @@
 """The ``folio`` command: one entry point for every job.
 
 Exit codes: 0 success; 1 lint found errors, or ``audit verify`` found the case log
-altered; 2 the input is not a readable manual (one sentence on stderr naming the file
-and why, nothing on stdout).
+altered; 2 the input is not a readable manual, or the case log or its anchor file could
+not be read (one sentence on stderr naming the file and why, nothing on stdout).
 """
 
 from __future__ import annotations
@@ -65,8 +65,37 @@ def _parser() -> argparse.ArgumentParser:
     _web_parsers(sub)
     audit = sub.add_parser("audit", help="revisar la bitácora de casos")
     asub = audit.add_subparsers(dest="action", required=True)
-    verify = asub.add_parser("verify", help="comprobar que nadie alteró la bitácora")
-    verify.set_defaults(run=_audit_verify)
+    verify = asub.add_parser(
+        "verify",
+        help="comprobar que nadie alteró la bitácora",
+        description="Recorre la cadena de hashes de la bitácora y coteja cada ancla del "
+        "archivo de anclas. Sale con 1 si la bitácora fue alterada, con 2 si no se pudo "
+        "leer la base de datos o el archivo de anclas.",
+    )
+    verify.add_argument(
+        "--anchors",
+        type=Path,
+        metavar="PATH",
+        help="archivo de anclas a cotejar, p. ej. la copia guardada fuera del servidor "
+        "(por omisión FOLIO_AUDIT_ANCHORS, var/audit-anchors.jsonl, si existe)",
+    )
+    verify.set_defaults(run=lambda a: ("", _web().audit_verify(a.anchors)))
+    anchor = asub.add_parser(
+        "anchor",
+        help="anotar la última entrada de la bitácora fuera de la base de datos",
+        description="Agrega al archivo de anclas una línea JSON con el número, el hash y "
+        "la hora UTC de la última entrada de la bitácora. Pensado para cron (p. ej. cada "
+        "hora). Copie el archivo fuera de este servidor (otro equipo, almacenamiento de "
+        "solo escritura): quien puede reescribir la base de datos también puede reescribir "
+        "un archivo de la misma máquina. «folio audit verify» coteja cada ancla.",
+    )
+    anchor.add_argument(
+        "--file",
+        type=Path,
+        metavar="PATH",
+        help="archivo de anclas (por omisión FOLIO_AUDIT_ANCHORS, var/audit-anchors.jsonl)",
+    )
+    anchor.set_defaults(run=lambda a: ("", _web().audit_anchor(a.file)))
     return parser
 
 
@@ -171,26 +200,6 @@ def _web() -> Any:
     import importlib
 
     return importlib.import_module("web.commands")
-
-
-def _audit_verify(args: argparse.Namespace) -> tuple[str, int]:
-    """Walk the case log's hash chain in the web project's database (``DATABASE_URL``).
-    Django is imported here only: the rest of the core stays free of it."""
-    import importlib
-    import os
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "web.settings")
-    django = importlib.import_module("django")
-    django.setup()
-    database_error = importlib.import_module("django.db").DatabaseError
-    try:
-        result = importlib.import_module("web.cases.log").verify_log()
-    except database_error as err:
-        print(f"folio: no se pudo leer la bitácora de casos: {err}", file=sys.stderr)
-        return "", 2
-    if result.ok:
-        return f"Bitácora íntegra: {result.checked} entradas verificadas.\n", 0
-    return f"Bitácora alterada: {result.reason}\n", 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,8 +1,10 @@
-"""The web side of the ``folio`` command: ``demo``, ``serve``, ``import``, ``notify``.
+"""The web side of the ``folio`` command: ``demo``, ``serve``, ``import``, ``notify``,
+``audit verify`` and ``audit anchor``.
 
 ``folio/cli.py`` imports this module only inside those subcommands, so the core stays
 free of Django. Each function sets Django up, makes sure the database exists and is
-migrated (SQLite under ``var/`` unless ``DATABASE_URL`` says otherwise), then works.
+migrated (SQLite under ``var/`` unless ``DATABASE_URL`` says otherwise), then works;
+the audit functions only read the database as it is.
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from web.cases.anchors import AnchorCheck
+    from web.cases.log import VerifyResult
 
 DEFAULT_BIND = "127.0.0.1:8000"
 
@@ -96,12 +103,99 @@ def import_manuals(paths: Sequence[Path], unit_name: str = "") -> int:
 
 
 def notify(days: int | None = None, dry_run: bool = False) -> int:
+    """Send the pending notices; 1 when some could not be sent (the next run retries)."""
     setup()
     migrate()
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
     options: dict[str, object] = {"dry_run": dry_run}
     if days is not None:
         options["days"] = days
-    call_command("notify", **options)
+    try:
+        call_command("notify", **options)
+    except CommandError as err:
+        print(f"folio: {err}", file=sys.stderr)
+        return 1
     return 0
+
+
+def audit_verify(anchors: Path | None = None) -> int:
+    """Walk the log's hash chain, then check each anchor in ``anchors`` (by default
+    ``FOLIO_AUDIT_ANCHORS``, when that file exists). 0: both hold; 1: the log was
+    altered (the first broken entry or anchor is named); 2: the database or the anchor
+    file could not be read."""
+    setup()
+    from django.conf import settings
+    from django.db import DatabaseError
+    from django.utils import translation
+
+    from web.cases.anchors import AnchorFileError, check_anchors, default_anchor_file, read_anchors
+    from web.cases.log import verify_log
+
+    path = anchors or default_anchor_file()
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            found = read_anchors(path) if anchors is not None or path.exists() else None
+            result = verify_log()
+            check = check_anchors(found) if found is not None and result.ok else None
+        except (AnchorFileError, DatabaseError) as err:
+            print(f"folio: {_read_error(err)}", file=sys.stderr)
+            return 2
+        return _report_verify(result, check, path)
+
+
+def _report_verify(result: VerifyResult, check: AnchorCheck | None, path: Path) -> int:
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    reason = result.reason if check is None or check.ok else check.reason
+    if reason:
+        print(_("Log altered: %(reason)s") % {"reason": reason})
+        return 1
+    words = {"n": result.checked, "anchors": check.checked if check else 0, "path": path}
+    if check is None:
+        print(_("Log intact: %(n)s entries verified.") % words)
+    else:
+        held = ngettext(
+            "Log intact: %(n)s entries verified, %(anchors)s anchor in %(path)s holds.",
+            "Log intact: %(n)s entries verified, %(anchors)s anchors in %(path)s hold.",
+            check.checked,
+        )
+        print(held % words)
+    return 0
+
+
+def audit_anchor(path: Path | None = None) -> int:
+    """Append the log's head to the anchor file (by default ``FOLIO_AUDIT_ANCHORS``).
+    0: written, or nothing to anchor yet; 2: the database or the file failed."""
+    setup()
+    from django.conf import settings
+    from django.db import DatabaseError
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from web.cases.anchors import AnchorFileError, default_anchor_file, write_anchor
+
+    target = path or default_anchor_file()
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            anchor = write_anchor(target)
+        except (AnchorFileError, DatabaseError) as err:
+            print(f"folio: {_read_error(err)}", file=sys.stderr)
+            return 2
+        if anchor is None:
+            print(_("The log is empty: no anchor written."))
+        else:
+            words = {"path": target, "seq": anchor.seq, "time": anchor.when}
+            print(_("Anchor written to %(path)s: entry %(seq)s, %(time)s.") % words)
+    return 0
+
+
+def _read_error(err: Exception) -> str:
+    """An anchor file error names its file already; a database error gets a sentence."""
+    from django.db import DatabaseError
+    from django.utils.translation import gettext as _
+
+    if isinstance(err, DatabaseError):
+        return _("the case log could not be read: %(error)s") % {"error": err}
+    return str(err)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -58,6 +59,13 @@ def fast_password_hashing() -> Iterator[None]:
     """The world has many people; real hashing would take most of the run."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def audit_anchors_elsewhere(settings: Any, tmp_path: Path) -> None:
+    """``folio audit verify`` checks the anchor file when it exists: never the one a
+    developer's own ``folio audit anchor`` wrote under ``var/``."""
+    settings.FOLIO_AUDIT_ANCHORS = tmp_path / "audit-anchors.jsonl"
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "web.accounts",
     "web.catalog",
     "web.cases",
+    "web.notifications",
 ]
 
 MIDDLEWARE = [
@@ -133,3 +134,5 @@ X_FRAME_OPTIONS = "DENY"
 FOLIO_BASE_URL = os.environ.get("FOLIO_BASE_URL", "http://127.0.0.1:8000")
 #: Business days before a task's due date when `folio notify` warns its holder.
 FOLIO_NOTIFY_DAYS = int(os.environ.get("FOLIO_NOTIFY_DAYS", 2))
+#: Where `folio audit anchor` appends the log head and `folio audit verify` checks it.
+FOLIO_AUDIT_ANCHORS = Path(os.environ.get("FOLIO_AUDIT_ANCHORS", VAR_DIR / "audit-anchors.jsonl"))
