@@ -9,6 +9,12 @@ that activity's role (80 % open, 20 % claimed by one of the role's two people); 
 case keeps its last ``history`` completed tasks. The log (``Event``) stays empty: no
 inbox query reads it.
 
+Two activities stand for the inbox's other sources: activity 1 is the requesting
+dependencia's (``EXTERNAL``, one external role for the whole municipality: its open
+tasks are recorded by the staff of the case's office), and activity 19 is "Director/a
+… o Coordinador/a …" (``SHARED_AT``: the Coordinador/a is in ``Task.other_roles`` of
+each of its tasks, done ones included, as a running office keeps them).
+
 Rows go in through the database's own bulk path: ``executemany`` on SQLite, ``COPY``
 on PostgreSQL, with explicit ids, in chunks.
 """
@@ -19,17 +25,23 @@ import random
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import workload
 
+from folio.manuals.model import Procedure
+
 NOW = datetime(2026, 3, 2, 18, 0)  # naive UTC: every run fills the same rows
 OFFICES = [(d, k) for d in range(1, 7) for k in range(5)]  # k = 0: the dirección itself
+UNDATED = 0.1
 STATES = (("ended", 0.90), ("cancelled", 0.04), ("blocked", 0.01), ("open", 0.05))
 CHUNK = 20_000
+EXTERNAL, EXTERNAL_AT = "Titular de la Dependencia solicitante", "1"
+#: The activity two roles share, and the index in ``workload.ROLES`` of the second one.
+SHARED_AT, SHARED_WITH = "19", 2
 
 
 @dataclass
@@ -42,6 +54,8 @@ class World:
     members: dict[int, list[int]] = field(default_factory=dict)
     #: Role id → how many open (unclaimed) tasks wait for it.
     open_tasks: Counter[int] = field(default_factory=Counter)
+    #: The external role of activity ``EXTERNAL_AT``.
+    external: int = 0
 
 
 def office_name(d: int, k: int) -> str:
@@ -67,12 +81,13 @@ def build_world() -> World:
             parents.setdefault(d, unit)
             names = tuple(f"{role} de la {unit.name}" for role in workload.ROLES)
             source = Path(tmp) / f"manual-{d}-{k}.txt"
-            text = workload.manual_text(workload.build_procedure(names), f"la {unit.name}")
+            text = workload.manual_text(_with_other_sources(names), f"la {unit.name}")
             source.write_text(text.replace("BANCO/MP/DGE/001", f"BANCO/MP/{d}/{k}"))
             version, _new = import_manual_file(source, unit=unit)
             world.units.append(unit)
             world.procedures.append(version.procedures.get().pk)
             world.roles.append([Role.objects.get(name=name).pk for name in names])
+    world.external = Role.objects.get(name=EXTERNAL, is_external=True).pk
     for office, role_ids in enumerate(world.roles):
         for role_id in role_ids:
             people = [User.objects.create_user(f"p{role_id}-{n}", password=None) for n in range(2)]
@@ -81,6 +96,17 @@ def build_world() -> World:
             Role.objects.get(pk=role_id).members.add(*people)
             world.members[role_id] = [p.pk for p in people]
     return world
+
+
+def _with_other_sources(names: tuple[str, ...]) -> Procedure:
+    """The workload with an external first activity and a shared one (see above)."""
+    procedure = workload.build_procedure(names)
+    shared = f"{names[workload.STEP_ROLES[int(SHARED_AT) - 1]]} o {names[SHARED_WITH]}"
+    responsible = {EXTERNAL_AT: (EXTERNAL,), SHARED_AT: (shared,)}
+    steps = tuple(
+        replace(s, responsible=responsible.get(s.number, s.responsible)) for s in procedure.steps
+    )
+    return replace(procedure, steps=steps)
 
 
 class BulkWriter:
@@ -171,7 +197,8 @@ def fill_cases(world: World, cases: int, history: int, seed: int, report: Callab
     offices = rng.choices(range(len(OFFICES)), weights=weights, k=cases)
     counters: Counter[tuple[int, int]] = Counter()
     case_rows, task_rows = BulkWriter(Case, CASE_COLUMNS), BulkWriter(Task, TASK_COLUMNS)
-    task_id = 0
+    shared_rows = BulkWriter(Task.other_roles.through, ["id", "task_id", "role_id"])
+    task_id = shared_id = 0
     with transaction.atomic():
         for case_id, office in enumerate(offices, start=1):
             state = _state(rng.random())
@@ -181,6 +208,8 @@ def fill_cases(world: World, cases: int, history: int, seed: int, report: Callab
             counters[(office, started.year)] += 1
             folio = f"{unit.folio_prefix}-{started.year}-{counters[(office, started.year)]:06d}"
             ended = None if recent else started + timedelta(days=rng.randint(3, 60))
+            # One case in ten has no due date, as a "Variable" procedure's cases.
+            due = None if rng.random() < UNDATED else (started + timedelta(days=21)).date()
             opener = world.members[roles[0]][0]
             case_rows.add(
                 case_id,
@@ -191,17 +220,20 @@ def fill_cases(world: World, cases: int, history: int, seed: int, report: Callab
                 state,
                 started,
                 opener,
-                (started + timedelta(days=21)).date(),
+                due,
                 ended,
             )
-            due = (started + timedelta(days=21)).date()
             for row in _tasks(rng, world, roles, state, started, history):
                 task_id += 1
                 task_rows.add(task_id, case_id, *row, due)
+                if row[0] == SHARED_AT:
+                    shared_id += 1
+                    shared_rows.add(shared_id, task_id, roles[SHARED_WITH])
             if case_id % 100_000 == 0:
                 report(f"  {case_id:,} cases, {task_rows.written + len(task_rows.rows):,} tasks")
         case_rows.flush()
         task_rows.flush()
+        shared_rows.flush()
         for (office, year), last in counters.items():
             FolioCounter.objects.create(unit=world.units[office], year=year, last=last)
     return case_rows.written, task_rows.written
@@ -236,7 +268,7 @@ def _tasks(  # type: ignore[no-untyped-def]
         choice = completion.choice or ""
         yield (
             completion.step,
-            role,
+            _task_role(world, completion.step, role),
             held,
             "done",
             moment,
@@ -255,9 +287,16 @@ def _tasks(  # type: ignore[no-untyped-def]
         task_state = "cancelled"
     elif rng.random() < 0.2:
         task_state, holder = "claimed", world.members[role][1]
-    else:
+    role = _task_role(world, current.step, role)
+    if task_state == "open":
         world.open_tasks[role] += 1
     yield current.step, role, holder, task_state, moment, None, None, "", passes[current.step]
+
+
+def _task_role(world: World, step: str, role: int) -> int:
+    """The task's role: the external one at ``EXTERNAL_AT`` (the office's staff, who hold
+    ``role``, record it and may claim it), else ``role``."""
+    return world.external if step == EXTERNAL_AT else role
 
 
 def finish(models: list[Any]) -> None:

@@ -1,2 +1,2 @@
-"""Folio's web project plus one bench-only page: the inbox's first page, paginated with
-``inbox_queries``. Served by gunicorn from ``bench/inbox.py``; never part of Folio."""
+"""Folio's web project as ``bench/inbox.py`` serves it: the same settings and URLs, plus
+a middleware that says how many SQL statements each request ran. Never part of Folio."""

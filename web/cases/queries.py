@@ -1,6 +1,7 @@
-"""Read helpers for the case pages: the inbox, deadline states, what a person may do with
-a task, the procedures they may start and the cases they may find. Writes stay in
-``web/cases/actions/``; who may do what stays in ``web/cases/permissions.py``."""
+"""Read helpers for the case pages: deadline states, what a person may do with a task,
+the procedures they may start and the cases they may find (the inbox has its own
+module, ``web/cases/inbox.py``). Writes stay in ``web/cases/actions/``; who may do what
+stays in ``web/cases/permissions.py``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from folio.calendar import BusinessCalendar, DeadlineState
 from folio.flow.engine import choices
@@ -24,7 +26,6 @@ from web.cases.permissions import (
     can_open_case,
     can_supervise_task,
     get_cases_for_user,
-    get_tasks_for_user,
     is_internal,
     profile_of,
 )
@@ -44,6 +45,15 @@ class Models:
         return self._parsed[row.pk]
 
 
+#: What each deadline state is called (translated when shown).
+DEADLINE_LABELS = {
+    "on_time": gettext_noop("On time"),
+    "at_risk": gettext_noop("At risk"),
+    "overdue": gettext_noop("Overdue"),
+    "no_deadline": gettext_noop("No deadline"),
+}
+
+
 @dataclass(frozen=True)
 class Deadline:
     state: DeadlineState
@@ -53,13 +63,7 @@ class Deadline:
 
     @property
     def label(self) -> str:
-        labels = {
-            "on_time": _("On time"),
-            "at_risk": _("At risk"),
-            "overdue": _("Overdue"),
-            "no_deadline": _("No deadline"),
-        }
-        return labels[self.state]
+        return _(DEADLINE_LABELS[self.state])
 
     @property
     def explanation(self) -> str:
@@ -72,16 +76,22 @@ class Deadline:
         return _("The manual gives no time for this procedure.")
 
 
-def deadline_of(case: Case, time: TimeSpec, today: date | None = None) -> Deadline:
+def deadline_of(
+    case: Case,
+    time: TimeSpec,
+    today: date | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> Deadline:
     """The case's deadline state from its stored due date (set when it opened) and the
-    lower bound of the procedure's ``time``, past which it is at risk."""
+    lower bound of the procedure's ``time``, past which it is at risk. Pass one
+    ``calendar`` for many cases: it reads the federal holidays once."""
     if case.due_date is None:
         return Deadline("no_deadline", None, time.text)
     today = today or timezone.localdate()
     if today > case.due_date:
         return Deadline("overdue", case.due_date, time.text)
     start = timezone.localdate(case.started_at)
-    risk = BusinessCalendar().risk_date(start, time)
+    risk = (calendar or BusinessCalendar()).risk_date(start, time)
     state: DeadlineState = "at_risk" if risk is not None and today > risk else "on_time"
     return Deadline(state, case.due_date, time.text)
 
@@ -121,52 +131,6 @@ def task_view(
         can_claim=acts and task.state == TaskState.OPEN,
         can_release=task.state == TaskState.CLAIMED and (claimed_by_me or supervises),
         can_reassign=task.state in ACTIVE_TASK_STATES and (acts or supervises),
-    )
-
-
-def _sort_key(view: TaskView) -> tuple[int, date, object]:
-    due = view.deadline.due_date
-    return (due is None, due or date.max, view.task.created_at)
-
-
-@dataclass(frozen=True)
-class Inbox:
-    #: Tasks the person holds (claimed by them, assigned or delegated to them).
-    mine: list[TaskView]
-    #: Open tasks of roles the person holds, and external parties' steps they record.
-    queue: list[TaskView]
-
-    @property
-    def count(self) -> int:
-        return len(self.mine) + len(self.queue)
-
-
-def get_inbox_for_user(user: AnyUser) -> Inbox:
-    """The person's tasks, each list sorted by due date (cases without one last)."""
-    ids = set(get_tasks_for_user(user).values_list("pk", flat=True))
-    ids |= set(_external_tasks_for(user).values_list("pk", flat=True))
-    tasks = Task.objects.filter(pk__in=ids).select_related(
-        "case__procedure", "case__unit", "role", "assignee"
-    )
-    today, models = timezone.localdate(), Models()
-    views = [task_view(t, user, models.of(t.case.procedure), today) for t in tasks]
-    views = [v for v in views if v.can_complete]
-    mine = sorted((v for v in views if v.task.state == TaskState.CLAIMED), key=_sort_key)
-    queue = sorted((v for v in views if v.task.state == TaskState.OPEN), key=_sort_key)
-    return Inbox(mine, queue)
-
-
-def _external_tasks_for(user: AnyUser) -> QuerySet[Task]:
-    """Open steps of external roles (the requesting dependencia, the user who signs) in
-    cases of the person's unit or a unit above it: staff record them on their behalf."""
-    profile = profile_of(user)
-    if not is_internal(user) or profile is None or profile.unit is None:
-        return Task.objects.none()
-    return Task.objects.filter(
-        Q(role__is_external=True) | Q(other_roles__is_external=True),
-        state=TaskState.OPEN,
-        case__state=CaseState.OPEN,
-        case__unit_id__in=units_above(profile.unit),
     )
 
 

@@ -73,3 +73,10 @@ def test_it_counts_the_waiting_activities_for_polling(cuentas: Procedure, bruno:
     body = response.content.decode()
     assert response.status_code == 200 and "2 actividades" in body
     assert 'hx-trigger="every 30s"' in body and "<html" not in body
+
+
+def test_it_escapes_what_people_typed(cuentas: Procedure, bruno: User) -> None:
+    case = open_case(cuentas, bruno, 'Cuenta <script>alert("x")</script> & más')
+    body = signed_in(bruno).get("/casos/").content.decode()
+    assert case.folio in body and "<script>alert" not in body
+    assert "Cuenta &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; más" in body

@@ -6,13 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from web.cases.actions import claim_task, reassign_task, release_task
+from web.cases.flow import procedure_model
 from web.cases.forms import TaskReassignForm
+from web.cases.inbox import get_inbox_count_for_user, get_inbox_for_user
+from web.cases.inbox_rows import RowMaker
 from web.cases.models import Task
-from web.cases.queries import get_inbox_for_user, get_staff_for_reassign, task_view
+from web.cases.queries import get_staff_for_reassign, task_view
 from web.cases.views.common import (
     REFUSALS,
     back,
@@ -27,15 +31,19 @@ from web.cases.views.common import (
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    inbox = get_inbox_for_user(user_of(request))
-    return render(request, "cases/task_list.html", {"inbox": inbox})
+    """The person's activities (``?mine=N``) and their roles' queue (``?page=N``)."""
+    found = get_inbox_for_user(user_of(request), request.GET.get("mine"), request.GET.get("page"))
+    draw = RowMaker(request, request.get_full_path())
+    mine, queue = [draw(v) for v in found.mine.views], [draw(v) for v in found.queue.views]
+    context = {"inbox": found, "count": found.count, "mine": mine, "queue": queue}
+    return render(request, "cases/task_list.html", context)
 
 
 @login_required
 @require_GET
 def inbox_count(request: HttpRequest) -> HttpResponse:
-    inbox = get_inbox_for_user(user_of(request))
-    return render(request, "cases/_inbox_count.html", {"inbox": inbox})
+    count = get_inbox_count_for_user(user_of(request))
+    return render(request, "cases/_inbox_count.html", {"count": count})
 
 
 @login_required
@@ -93,9 +101,9 @@ def _answer(request: HttpRequest, pk: int, error: str, note: str = "") -> HttpRe
     if is_htmx(request):
         user = user_of(request)
         task = get_task_for_user(user, pk)
-        row = task_view(task, user, task.case.procedure.model())
-        context = {"view": row, "error": error, "note": note}
-        return render(request, "cases/_task_row.html", context)
+        draw = RowMaker(request, request.POST.get("next") or reverse("cases:inbox"))
+        row = draw(task_view(task, user, procedure_model(task.case.procedure)), error, note)
+        return render(request, "cases/_task_row.html", {"row": row})
     if error:
         messages.error(request, error)
     else:
