@@ -83,6 +83,30 @@ def _floor(figures: dict[str, object] | None) -> dict[str, object] | None:
     return floor if isinstance(floor, dict) else None
 
 
+def report(runs: dict[str, dict[str, object] | None], postgres: bool) -> None:
+    """Each run's figures, then Folio's ratios against the baselines."""
+    print(
+        f"  {'engine':<16} {'store':<10} {'compl.':>11} {'wall/c.':>11} {'cpu/c.':>11} queries/c."
+    )
+    for figures in runs.values():
+        if figures is not None:
+            show(figures)
+            if isinstance(figures.get("floor"), dict):
+                show(figures["floor"])  # type: ignore[arg-type]
+    print("ratios (completions/s, same run):")
+    folio, floor = runs["folio"], _floor(runs["folio"])
+    ratio_line("folio / spiff (memory) [sqlite]", folio, runs["spiff memory"], SPIFF_TARGET)
+    ratio_line("folio / spiff (reload) [sqlite]", folio, runs["spiff reload"])
+    ratio_line("folio / viewflow [sqlite]", folio, runs["viewflow"], VIEWFLOW_TARGET)
+    if folio is not None and floor is not None:
+        share = 1 / rate(floor) / (1 / rate(folio))
+        print(f"  a bare one-row transaction is {share:.0%} of Folio's time per completion")
+    if postgres:
+        ratio_line(
+            "folio / viewflow [postgresql]", runs["folio pg"], runs["viewflow pg"], VIEWFLOW_TARGET
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=30, help="cases per engine (default 30)")
@@ -109,26 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         runs["viewflow pg"] = work(
             "engine_viewflow.py", args.cases, args.seed, "--database-url", viewflow_pg
         )
-    print(
-        f"  {'engine':<16} {'store':<10} {'compl.':>11} {'wall/c.':>11} {'cpu/c.':>11} queries/c."
-    )
-    for figures in runs.values():
-        if figures is not None:
-            show(figures)
-            if isinstance(figures.get("floor"), dict):
-                show(figures["floor"])  # type: ignore[arg-type]
-    print("ratios (completions/s, same run):")
-    folio, floor = runs["folio"], _floor(runs["folio"])
-    ratio_line("folio / spiff (memory) [sqlite]", folio, runs["spiff memory"], SPIFF_TARGET)
-    ratio_line("folio / spiff (reload) [sqlite]", folio, runs["spiff reload"])
-    ratio_line("folio / viewflow [sqlite]", folio, runs["viewflow"], VIEWFLOW_TARGET)
-    if folio is not None and floor is not None:
-        share = 1 / rate(floor) / (1 / rate(folio))
-        print(f"  a bare one-row transaction is {share:.0%} of Folio's time per completion")
-    if server is not None:
-        ratio_line(
-            "folio / viewflow [postgresql]", runs["folio pg"], runs["viewflow pg"], VIEWFLOW_TARGET
-        )
+    report(runs, postgres=server is not None)
     print(f"took {time.perf_counter() - began:.0f} s")
     return 0
 

@@ -17,8 +17,7 @@ through Django's cursor and are counted like any other.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -151,6 +150,8 @@ class Store:
         self.locks_rows = self.db.features.has_select_for_update
         #: The log head (seq, hash) when a read already brought it under the lock.
         self.head: tuple[int, str] | None = None
+        #: PostgreSQL: one cursor for every statement (each is read before the next).
+        self.server_cursor: Any = None
 
     def run(self, sql: str, params: Sequence[Any]) -> Any:
         """Execute ``sql`` (written with ``%s`` placeholders); the cursor. On
@@ -164,21 +165,10 @@ class Store:
             cursor = self.db.connection.cursor()
             cursor.execute(_qmarks(sql), params)
             return cursor
-        cursor = _server_cursor(self.db.connection)
-        cursor.execute(sql, params, prepare=True)
-        return cursor
-
-    @contextmanager
-    def batched(self) -> Iterator[None]:
-        """Statements whose results are not read at once travel together: on
-        PostgreSQL, psycopg's pipeline sends them without waiting for each answer (a
-        fetch, or the end of the block, collects them). SQLite runs in process."""
-        pipeline = getattr(self.db.connection, "pipeline", None)
-        if self.qmarks or self.watched or pipeline is None:
-            yield
-            return
-        with pipeline():
-            yield
+        if self.server_cursor is None:
+            self.server_cursor = _server_cursor(self.db.connection)
+        self.server_cursor.execute(sql, params, prepare=True)
+        return self.server_cursor
 
     def json(self, value: Any, text: str) -> Any:
         """``value`` for a JSON column, given as ``text`` too: SQLite stores the text,
@@ -202,14 +192,10 @@ class Store:
             self.head = (int(rows[0][23]), str(rows[0][24]))
         return _task_at_hand(rows)
 
-    def mark_done(
-        self, task: TaskAtHand, user_id: int, choice: str, notes: str
-    ) -> Callable[[], bool]:
-        """Mark it done if nobody changed it since it was read. Returns a check, to call
-        once later statements have been read (in a batch the answer comes late)."""
+    def mark_done(self, task: TaskAtHand, user_id: int, choice: str, notes: str) -> bool:
+        """Done, if nobody changed it since it was read; False otherwise."""
         params = [DONE, user_id, self.moment, choice, notes, task.pk, task.version, OPEN, CLAIMED]
-        cursor = self.run(_MARK_DONE, params)
-        return lambda: bool(cursor.rowcount == 1)
+        return bool(self.run(_MARK_DONE, params).rowcount == 1)
 
     def clear_other_roles(self, task: TaskAtHand) -> None:
         """A task waits for its other roles only while it waits (see ``Task``)."""

@@ -60,13 +60,11 @@ def complete_task(
     completions gets through; the other gets ``TaskAlreadyCompleted``. A form older
     than the task (``task.version``) gets ``TaskChanged``."""
     store = Store()
-    with store.batched():
-        store.lock_case(task.case_id)
-        here = store.read_task(task.pk, user.pk)
-        _check_waiting(here, task.version)
-        assert here is not None  # _check_waiting refuses a missing task
-        completed = _complete(store, here, user, choice, notes, documents)
-    return completed
+    store.lock_case(task.case_id)
+    here = store.read_task(task.pk, user.pk)
+    _check_waiting(here, task.version)
+    assert here is not None  # _check_waiting refuses a missing task
+    return _complete(store, here, user, choice, notes, documents)
 
 
 def _complete(
@@ -84,7 +82,8 @@ def _complete(
     except InvalidChoice as err:
         raise _refusal(err, model, here.step_number, choice) from err
     answer = outcome.when or choice or ""
-    marked = store.mark_done(here, user.pk, answer, notes.strip())
+    if not store.mark_done(here, user.pk, answer, notes.strip()):
+        raise TaskChanged(_("This activity changed meanwhile; reload and try again."))
     store.clear_other_roles(here)
     if documents:
         done, case = Task(pk=here.pk, case_id=here.case_id), Case(pk=here.case_id)
@@ -102,8 +101,6 @@ def _complete(
     entries = [Entry(EventKind.TASK_COMPLETED, here.case_id, user.pk, payload, behalf)]
     completed, more = _move_on(store, here, model, outcome, user)
     append_entries(entries + more, store)
-    if not marked():  # the case lock makes this a can't-happen; the check stays
-        raise TaskChanged(_("This activity changed meanwhile; reload and try again."))
     return completed
 
 
