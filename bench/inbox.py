@@ -2,53 +2,62 @@
 
 Fills a fresh database in bulk (``bench/inbox_fill.py``: 30 offices, 150 roles, 5 % of
 the cases open with an active task, each case keeping its last ``--history`` completed
-tasks; activity 1 belongs to an external role, activity 19 to two roles), then, for
-the second holder (who also claimed some) of the busiest role, of the quietest and of
-the role that activity 19 of the busiest office names second:
+tasks; activity 1 belongs to an external role, activity 19 to two roles, the second one
+in ``Task.other_roles`` of the waiting tasks only, as Folio keeps it), then, for the
+second holder (who also claimed some) of the busiest role, of the quietest and of the
+role that activity 19 of the busiest office names second:
 
 - SQL: each statement of the app's inbox (``web/cases/inbox.py``) run ``--runs`` times
   straight on the connection (p50 and p95, ms), with ``EXPLAIN`` of the main ones.
   Target ≤ 5 ms for the first page of the role's queue plus the counts (sum of p95s);
 - HTTP: the inbox page, its second page and the count htmx polls, fetched from gunicorn
   on 127.0.0.1 with a signed-in session (p50 and p95, ms, with the SQL statements each
-  ran and their time). Target ≤ 100 ms;
-- then the same with ``Task.other_roles`` kept only for waiting tasks (the rows of
-  done and cancelled tasks set aside, and put back afterwards): what reading a role
-  named second costs once its history no longer counts.
+  ran and their time). Target ≤ 100 ms.
 
 The load average (1 min) of the machine is printed beside each figure: 2 cores shared
 with other work, so figures move by ±30 % from run to run.
 
-Measured at 1,000,000 cases (3.06 M tasks; p50/p95 in ms; load 1.0 on SQLite, 1.0–2.9 on
-PostgreSQL). The role's queue page plus the counts, in SQL (target ≤ 5): 1.0 / 0.7 /
-0.8 on SQLite and 3.4 / 1.7 / 3.2 on PostgreSQL for the busiest role / the quietest /
-the role named second. Pages, with every statement's p95 summed (the extra sources
-take most of it):
+Measured at 1,000,000 cases (3.06 M tasks, 2,196 ``Task.other_roles`` rows; p50/p95 in
+ms) on a fresh fill, load 1.0 on both. The role's queue page plus the counts, in SQL
+(target ≤ 5): 0.6 / 0.5 / 0.6 on SQLite and 2.7 / 1.6 / 2.0 on PostgreSQL for the
+busiest role / the quietest / the role named second. Pages, with every statement's p95
+summed (the extra sources take most of it):
 
                                     SQLite                 PostgreSQL
-    busiest role, inbox page        47 / 60   (SQL 24)     63 / 80   (SQL 40)
-      its second page               50 / 80                74 / 92
-      count (htmx, every 30 s)      28 / 36                48 / 66
-    quietest role, inbox page       42 / 51   (SQL 14)     62 / 73   (SQL 31)
-    role named second, inbox page  207 / 237  (SQL 175)   519 / 561  (SQL 489)
-      with other_roles pruned       79 / 90   (SQL 28)     64 / 78   (SQL 40)
+    busiest role, inbox page        45 / 48   (SQL 12)     46 / 65   (SQL 33)
+      its second page               46 / 50                47 / 61
+      count (htmx, every 30 s)      32 / 38                29 / 38
+    quietest role, inbox page       46 / 62   (SQL 9)      43 / 55   (SQL 23)
+    role named second, inbox page   78 / 100  (SQL 20)     63 / 75   (SQL 35)
+      its second page               61 / 90                66 / 80
+      count                         36 / 40                45 / 55
+
+Run again on the same data (load 0.5–0.8), the p95s moved by −35 to +35 % on SQLite
+(mostly faster; role named second 57 / 81) and were mostly 15–45 % slower on PostgreSQL
+in two runs: busiest 73–78 / 78–93, quietest 62–64 / 73–76, role named second 78–90 /
+96–109 (its second page 99–103 at p95). That page sits at the 100 ms target on both
+databases; the SQL target held in every run (≤ 3.9 ms).
 
 - The held tasks, the roles' queues and their counts come straight out of the two
   partial indexes (SQLite: covering; PostgreSQL: index-only counts, Merge Append of the
-  branches): 0.2–0.6 ms each on SQLite, 0.6–2 ms on PostgreSQL.
-- The outsiders' steps cost 10–26 ms: every open step of an external role in the
-  municipality (2,062 here) is looked at, because the case's unit is not on the task.
-- A role named second in a step reads ``Task.other_roles``, which keeps the roles of
-  done tasks (205,345 rows for that role here): 150–420 ms, bounded by the open tasks of
-  the municipality past ``SECOND_LOOKUP`` rows. Kept only while a task waits: 18–22 ms.
+  branches): 0.1–0.5 ms each on SQLite, 0.4–2.1 ms on PostgreSQL.
+- The outsiders' steps cost 4–11 ms on SQLite and 11–28 ms on PostgreSQL: every open
+  step of an external role in the municipality (2,062 here) is looked at, because the
+  case's unit is not on the task.
+- A role named second in a step reads ``Task.other_roles``, which now keeps waiting
+  tasks only (545 rows for that role here, looked up row by row): with the outsiders',
+  13–20 ms on SQLite and 21–39 ms on PostgreSQL (150–420 ms while it kept done tasks).
 - Drawing 50 rows takes ~5 ms (``web/cases/inbox_rows.py``; ~25 ms as a template).
 - Before (the app's ``get_tasks_for_user``, an OR across joins, and rows by
   ``task_view``): 0.6–0.9 s of SQL on SQLite and 3.8–5.7 s on PostgreSQL, and 14,645
   queries for the busiest role's page.
 
-Filling 1,000,000 cases took 424 s on SQLite and 560 s on PostgreSQL, each alone (474
-and 647 s side by side); ``--data DIR`` keeps the SQLite file (the PostgreSQL database is
-kept anyway) and a later run with the same ``--cases`` reuses it.
+Filling 1,000,000 cases took 208 s on SQLite and 292 s on PostgreSQL, one after the
+other (424 and 560 s before, with more indexes on Task and every done task's
+``other_roles``). ``--data DIR`` keeps the SQLite file (the PostgreSQL database is kept
+anyway) and a later run with the same ``--cases`` reuses it; the file's and the
+database's names carry ``inbox_fill.FILL_VERSION``, so a fill of an earlier version is
+left aside (delete it) and a fresh one made.
 
     .venv/bin/python bench/inbox.py [--cases 1000000] [--data var/bench]
     eval "$(bash .ci/postgres)"; .venv/bin/python bench/inbox.py --pg
@@ -61,12 +70,12 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from databases import fresh_postgres, postgres_server_url
+from inbox_fill import FILL_VERSION
 from inbox_http import Server, load, measure_http, percentiles, session_cookie
 
 SQL_TARGET_MS = 5.0
@@ -79,12 +88,12 @@ def configure(args: argparse.Namespace, data: Path) -> dict[str, str]:
     """Point Folio's settings at the bench database; the environment for gunicorn."""
     env = {"FOLIO_VAR": str(data), "DJANGO_SETTINGS_MODULE": "inbox_site.settings"}
     if args.pg is not None:
-        name = f"folio_bench_inbox_{args.cases}"
+        name = f"folio_bench_inbox_{args.cases}_v{FILL_VERSION}"
         server = postgres_server_url(args.pg)
         reused = _reuse_postgres(server, name, args.cases)
         env["DATABASE_URL"] = reused or fresh_postgres(server, name)
     else:
-        env["SQLITE_PATH"] = str(data / f"inbox-{args.cases}.sqlite3")
+        env["SQLITE_PATH"] = str(data / f"inbox-{args.cases}-v{FILL_VERSION}.sqlite3")
         os.environ.pop("DATABASE_URL", None)
     os.environ.update(env)
     import django
@@ -258,52 +267,6 @@ def measure(people: dict[str, tuple[Any, int]], server: Server, args: argparse.N
         measure_http(server, session_cookie(user), pages, args)
 
 
-@contextmanager
-def waiting_tasks_only() -> Iterator[None]:
-    """``Task.other_roles`` of done and cancelled tasks set aside meanwhile (in a table
-    of their own, put back afterwards, or at the start of the next run if this one was
-    interrupted)."""
-    from django.db import connection, transaction
-
-    table = _other_roles_table()
-    done = "task_id IN (SELECT id FROM cases_task WHERE state IN ('done', 'cancelled'))"
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f'CREATE TABLE bench_set_aside AS SELECT * FROM "{table}" WHERE {done}')
-        cursor.execute(f'DELETE FROM "{table}" WHERE {done}')
-    _analyze()
-    try:
-        yield
-    finally:
-        put_back()
-
-
-def put_back() -> None:
-    from django.db import connection, transaction
-
-    if "bench_set_aside" not in connection.introspection.table_names():
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f'INSERT INTO "{_other_roles_table()}" SELECT * FROM bench_set_aside')
-        cursor.execute("DROP TABLE bench_set_aside")
-    _analyze()
-
-
-def _other_roles_table() -> str:
-    from web.cases.models import Task
-
-    return str(Task.other_roles.through._meta.db_table)
-
-
-def _analyze() -> None:
-    """PostgreSQL: what autovacuum would soon do after so many rows moved (the index of
-    ``other_roles`` by role would still list the rows set aside until then)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f'VACUUM ANALYZE "{_other_roles_table()}"')
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
@@ -323,15 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         data.mkdir(parents=True, exist_ok=True)
         env = configure(args, data)
         fill(args)
-        put_back()
         people = pick_people()
         server = Server(env)
         try:
-            print("as filled:")
             measure(people, server, args)
-            print("with Task.other_roles kept only for waiting tasks:")
-            with waiting_tasks_only():
-                measure(people, server, args)
         finally:
             server.stop()
             if args.data is None and args.pg is not None:

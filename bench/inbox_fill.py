@@ -13,10 +13,15 @@ Two activities stand for the inbox's other sources: activity 1 is the requesting
 dependencia's (``EXTERNAL``, one external role for the whole municipality: its open
 tasks are recorded by the staff of the case's office), and activity 19 is "Director/a
 … o Coordinador/a …" (``SHARED_AT``: the Coordinador/a is in ``Task.other_roles`` of
-each of its tasks, done ones included, as a running office keeps them).
+each of its waiting tasks, open or claimed, and of no other: Folio forgets a task's
+other roles once it is done or cancelled).
 
 Rows go in through the database's own bulk path: ``executemany`` on SQLite, ``COPY``
 on PostgreSQL, with explicit ids, in chunks.
+
+``FILL_VERSION`` names what a fill holds: ``bench/inbox.py`` keeps it in the name of the
+database it reuses, so a database filled by an earlier version is never read as this
+one's.
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ CHUNK = 20_000
 EXTERNAL, EXTERNAL_AT = "Titular de la Dependencia solicitante", "1"
 #: The activity two roles share, and the index in ``workload.ROLES`` of the second one.
 SHARED_AT, SHARED_WITH = "19", 2
+#: Raised whenever the rows a fill writes change (2: ``Task.other_roles`` of waiting
+#: tasks only).
+FILL_VERSION = 2
+#: The task states that keep their ``Task.other_roles`` rows.
+WAITING = ("open", "claimed")
 
 
 @dataclass
@@ -226,7 +236,7 @@ def fill_cases(world: World, cases: int, history: int, seed: int, report: Callab
             for row in _tasks(rng, world, roles, state, started, history):
                 task_id += 1
                 task_rows.add(task_id, case_id, *row, due)
-                if row[0] == SHARED_AT:
+                if row[0] == SHARED_AT and row[3] in WAITING:
                     shared_id += 1
                     shared_rows.add(shared_id, task_id, roles[SHARED_WITH])
             if case_id % 100_000 == 0:
