@@ -1,14 +1,16 @@
-"""Helpers for the case tests: a clock to start cases on a given day, and stepping a
-case through its tasks."""
+"""Helpers for the case tests: a clock to start cases on a given day, stepping a case
+through its tasks, and running jobs at the same moment in threads."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 from django.utils import timezone
 
 from web.cases.actions import complete_task
@@ -41,3 +43,26 @@ def step(case: Case, user: User, number: str, choice: str | None = None) -> Case
     complete_task(task, user, choice)
     case.refresh_from_db()
     return case
+
+
+def at_once(jobs: list[Callable[[], object]]) -> list[object]:
+    """Run the jobs in threads released together; each returns its result or the
+    exception it raised."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[object] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = jobs[i]()
+        except Exception as err:  # noqa: BLE001 - the test inspects it
+            results[i] = err
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results

@@ -7,47 +7,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection, connections
+from django.db import connection
 
 from web.cases.actions import complete_task, open_case
 from web.cases.errors import TaskAlreadyCompleted
 from web.cases.log import verify_log
 from web.cases.models import Case, Event, EventKind, Task
-from web.cases.tests.conftest import waiting
+from web.cases.tests.conftest import at_once, waiting
 from web.catalog.models import Procedure
 
 REPO = Path(__file__).resolve().parents[3]
 DATABASE_URL = os.environ.get("FOLIO_TEST_DATABASE_URL", "")
-
-
-def at_once(jobs: list[Callable[[], object]]) -> list[object]:
-    """Run the jobs in threads released together; each returns its result or the
-    exception it raised."""
-    barrier = threading.Barrier(len(jobs))
-    results: list[object] = [None] * len(jobs)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = jobs[i]()
-        except Exception as err:  # noqa: BLE001 - the test inspects it
-            results[i] = err
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.mark.django_db(transaction=True)

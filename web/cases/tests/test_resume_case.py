@@ -14,8 +14,7 @@ from web.cases.actions import cancel_case, open_case, resume_case
 from web.cases.errors import CaseNotBlocked, ReasonRequired, UnknownStep
 from web.cases.log import verify_log
 from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Event, EventKind, StepTarget
-from web.cases.tests.conftest import SetClock, step, waiting
-from web.cases.tests.test_complete_task_concurrently import at_once
+from web.cases.tests.conftest import SetClock, at_once, step, waiting
 from web.catalog.models import Procedure
 from web.conftest import person
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import smtplib
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -14,9 +14,9 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.mail.backends import locmem
-from django.db import connections
 
 from web.cases.actions import open_case
+from web.cases.tests.conftest import at_once
 from web.catalog.models import Procedure
 from web.notifications.actions import send_notice, send_pending_notices
 from web.notifications.models import Notice
@@ -56,29 +56,6 @@ class FailingOnceBackend(SlowBackend):
 
 def use_backend(settings: Any, backend: type[locmem.EmailBackend]) -> None:
     settings.EMAIL_BACKEND = f"{backend.__module__}.{backend.__qualname__}"
-
-
-def at_once(jobs: list[Callable[[], object]]) -> list[object]:
-    """Run the jobs in threads (each with its own database connection) released
-    together; each returns its result or the exception it raised."""
-    barrier = threading.Barrier(len(jobs))
-    results: list[object] = [None] * len(jobs)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = jobs[i]()
-        except Exception as err:  # noqa: BLE001 - the test inspects it
-            results[i] = err
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def the_only_draft() -> Draft:
