@@ -79,9 +79,11 @@ def database_from_env() -> dict[str, object]:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
         }
+    path = Path(os.environ.get("SQLITE_PATH", VAR_DIR / "folio.sqlite3"))
+    path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "folio.sqlite3")),
+        "NAME": str(path),
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
