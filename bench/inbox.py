@@ -48,7 +48,7 @@ databases; the SQL target held in every run (≤ 3.9 ms).
   tasks only (545 rows for that role here, looked up row by row): with the outsiders',
   13–20 ms on SQLite and 21–39 ms on PostgreSQL (150–420 ms while it kept done tasks).
 - Drawing 50 rows takes ~5 ms (``web/cases/inbox_rows.py``; ~25 ms as a template).
-- Before (the app's ``get_tasks_for_user``, an OR across joins, and rows by
+- Before (the app's former ``get_tasks_for_user``, an OR across joins, and rows by
   ``task_view``): 0.6–0.9 s of SQL on SQLite and 3.8–5.7 s on PostgreSQL, and 14,645
   queries for the busiest role's page.
 

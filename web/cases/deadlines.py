@@ -23,15 +23,6 @@ def office_calendar() -> BusinessCalendar:
     return BusinessCalendar(frozenset(ClosedDay.objects.values_list("date", flat=True)))
 
 
-def step_target(procedure_id: int, step_number: str) -> StepTarget | None:
-    """The activity's target, if it has one: one query, on the unique
-    (procedure, step_number) index."""
-    try:
-        return StepTarget.objects.get(procedure_id=procedure_id, step_number=step_number)
-    except StepTarget.DoesNotExist:
-        return None
-
-
 def step_targets(procedure_id: int, step_numbers: Iterable[str]) -> dict[str, StepTarget]:
     """The targets of those activities, by step number: one query."""
     rows = StepTarget.objects.filter(procedure_id=procedure_id, step_number__in=step_numbers)

@@ -239,7 +239,7 @@ class StepTarget(models.Model):
     class Meta:
         ordering = ["procedure", "pk"]
         constraints = [
-            # Also the index ``step_target()`` reads through.
+            # Also the index a completion reads the next activity's target through.
             models.UniqueConstraint(fields=["procedure", "step_number"], name="unique_step_target"),
             models.CheckConstraint(condition=Q(days__gte=1), name="step_target_days_positive"),
         ]

@@ -163,23 +163,6 @@ def get_cases_for_user(user: AnyUser) -> QuerySet[Case]:
     return Case.objects.filter(Q(unit_id__in=units) | mine)
 
 
-def get_tasks_for_user(user: AnyUser) -> QuerySet[Task]:
-    """Active tasks that wait for ``user`` as themselves: those they hold (claimed by them
-    or handed to them: ``reassign_task`` sets ``assignee`` and ``delegated_to`` alike and
-    ``release_task`` clears both) and open ones of a role they hold, first or not. Their
-    role ids are read first, so no roles or members are joined; an active task always
-    belongs to an open case. The inbox (``web/cases/inbox.py``) pages the same tasks,
-    plus the external parties' steps they record, one indexed source at a time."""
-    if not is_internal(user):
-        return Task.objects.none()
-    assert isinstance(user, User)  # is_internal
-    roles = list(user.folio_roles.order_by().values_list("pk", flat=True))
-    shared = Task.other_roles.through.objects.filter(role_id__in=roles).values("task_id")
-    held = Q(state=TaskState.CLAIMED, assignee=user)
-    queued = Q(state=TaskState.OPEN) & (Q(role_id__in=roles) | Q(pk__in=shared))
-    return Task.objects.filter(held | queued).select_related("case", "role")
-
-
 def can_resume_case(user: AnyUser, case: Case) -> bool:
     """A blocked case goes on where a head above its unit, or an administrator, says."""
     if case.state != CaseState.BLOCKED or not isinstance(user, User) or is_auditor(user):

@@ -31,20 +31,6 @@ from web.cases.permissions import (
 )
 from web.catalog.models import CatalogManual, ManualKind, Procedure
 
-
-class Models:
-    """Procedure rows parsed once per request (rows never change once imported: a
-    changed manual is a new version)."""
-
-    def __init__(self) -> None:
-        self._parsed: dict[int, CoreProcedure] = {}
-
-    def of(self, row: Procedure) -> CoreProcedure:
-        if row.pk not in self._parsed:
-            self._parsed[row.pk] = row.model()
-        return self._parsed[row.pk]
-
-
 #: What each deadline state is called (translated when shown).
 DEADLINE_LABELS = {
     "on_time": gettext_noop("On time"),

@@ -7,17 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pytest_django import DjangoAssertNumQueries
 
 from folio.calendar import BusinessCalendar
 from web.cases.deadlines import (
     office_calendar,
-    step_target,
     target_state,
     task_due_date,
 )
 from web.cases.models import ClosedDay, StepTarget
-from web.catalog.models import Procedure
 
 FRIDAY_13 = date(2026, 3, 13)
 MEXICO = BusinessCalendar()
@@ -85,16 +82,3 @@ def test_a_capped_task_is_at_risk_near_its_case_s_due_date() -> None:
     assert due == date(2026, 3, 18)
     assert target_state(due, target(10), FRIDAY_13, MEXICO) == "on_time"
     assert target_state(due, target(10), date(2026, 3, 17), MEXICO) == "at_risk"
-
-
-@pytest.mark.django_db
-def test_it_reads_the_target_in_one_query(
-    cuentas: Procedure, django_assert_num_queries: DjangoAssertNumQueries
-) -> None:
-    # given
-    StepTarget.objects.create(procedure=cuentas, step_number="5", days=2)
-    # then
-    with django_assert_num_queries(1):
-        assert step_target(cuentas.pk, "5") is not None
-    with django_assert_num_queries(1):
-        assert step_target(cuentas.pk, "6") is None
