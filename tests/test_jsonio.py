@@ -287,7 +287,7 @@ def test_it_names_the_schema_defs_after_the_model_fields() -> None:
     assert top == ["format_version", *(f.name for f in dataclasses.fields(Manual))]
 
 
-@pytest.mark.parametrize("version", ["2.0", "1.1", "0.9", "1", "uno", 1.0])
+@pytest.mark.parametrize("version", ["2.0", "1.2", "0.9", "1", "uno", 1.0])
 def test_it_rejects_an_unknown_format_version(version: object) -> None:
     data = manual_to_dict(_procedures_manual())
     data["format_version"] = version
@@ -325,3 +325,14 @@ def test_it_loads_the_example_in_the_format_doc() -> None:
 
     jsonschema.validate(data, manual_schema())
     assert manual_from_dict(data).procedures[0].steps[1].next[1].to is None
+
+
+def test_it_reads_a_1_0_file_as_reviewed_ok() -> None:
+    data = manual_to_dict(_procedures_manual())
+    data["format_version"] = "1.0"
+    for procedure in data["procedures"]:
+        del procedure["review"]
+
+    manual = manual_from_dict(data)
+
+    assert {p.review for p in manual.procedures} == {"ok"}

@@ -21,7 +21,7 @@ from typing import Any
 
 from folio.manuals.model import Diagnostic, Manual
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 # Files of the same major version and a minor up to ours load (minor versions only add).
 _MAJOR, _MINOR = (int(part) for part in FORMAT_VERSION.split("."))
 

@@ -86,6 +86,10 @@ class Step:
         return len({t.when for t in self.next if t.when is not None}) >= 2 or bool(self.questions)
 
 
+#: How sure the importer is of a procedure: ``ok`` when it was read without findings that
+#: need a person, ``revisar`` when some of its diagnostics do (see ``review.py``).
+ReviewStatus = Literal["ok", "revisar"]
+
 TimeUnit = Literal["horas", "días", "días hábiles", "días naturales", "semanas", "meses", "años"]
 TimeStatus = Literal["stated", "variable", "recurring", "missing", "unparsed"]
 
@@ -146,6 +150,7 @@ class Procedure:
     indicators: tuple[Indicator, ...] = ()
     steps: tuple[Step, ...] = ()
     source: SourceRef = field(default_factory=SourceRef)
+    review: ReviewStatus = "ok"
 
     def step(self, number: str) -> Step | None:
         for s in self.steps:
