@@ -389,5 +389,6 @@ def test_it_reads_a_pdf_encrypted_without_a_user_password(tmp_path: Path) -> Non
     rows = read_pdf_rows(tmp_path / "restringido.pdf")
 
     assert rows == [
-        Row(row.cells, replace(row.source, file="restringido.pdf")) for row in sample_rows(TECNM[1])
+        replace(row, source=replace(row.source, file="restringido.pdf"))
+        for row in sample_rows(TECNM[1])
     ]

@@ -17,6 +17,13 @@ from folio.manuals.model import SourceRef
 class Row:
     cells: tuple[str, ...]
     source: SourceRef
+    #: Which table of the source the row belongs to (an id unique within the file),
+    #: when the format draws tables (DOCX, PDF); ``None`` for paragraphs and text files.
+    table: int | None = None
+    #: What the format says the block is, when it says: ``"heading1"``…``"heading9"``
+    #: (a Word heading style or outline level), ``"title"``, or ``"page-header"`` (a
+    #: DOCX section header, given once at the start of its section).
+    style: str = ""
 
     @property
     def text(self) -> str:

@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 
 from folio.manuals.blocks import ParseError, Row
 from folio.manuals.model import SourceRef
+from folio.manuals.sources.docxparts import heading_styles, paragraph_style, section_headers
 
 #: Elements that wrap blocks, rows or cells without being one (content controls,
 #: custom XML): their content is read as if they were not there.
@@ -55,7 +56,8 @@ def read_docx_rows(path: Path) -> list[Row]:
     DOCX (an old .doc included), damaged, or without any text."""
     _check_signature(path)
     try:
-        body = docx.Document(str(path)).element.body
+        document = docx.Document(str(path))
+        body = document.element.body
     except ValueError as err:  # a valid package of another kind (a spreadsheet...)
         raise ParseError(
             f"{path.name}: no es un documento de Word, sino otro tipo de archivo de Office.",
@@ -67,6 +69,10 @@ def read_docx_rows(path: Path) -> list[Row]:
             SourceRef(path.name),
         ) from err
     walk = _Walk(path.name, body.find(f".//{_RENDERED}") is not None, _section_breaks(body))
+    walk.styles = heading_styles(document)
+    sections = _sections(body)
+    walk.headers = dict(zip(map(id, sections), section_headers(document, sections), strict=True))
+    walk.section_start(sections[0] if sections else None)
     walk.blocks(body)
     if all(row.is_blank for row in walk.rows):
         raise ParseError(f"{path.name}: el documento no contiene texto.", SourceRef(path.name))
@@ -91,12 +97,17 @@ def _check_signature(path: Path) -> None:
         )
 
 
+def _sections(body: Any) -> list[Any]:
+    """The section properties elements in body order (the last is the body's own)."""
+    owners = {qn("w:pPr"), body.tag}  # not the old properties of a tracked change
+    return [s for s in body.iter(qn("w:sectPr")) if s.getparent().tag in owners]
+
+
 def _section_breaks(body: Any) -> dict[Any, bool]:
     """For each section properties element that ends a section inside the body,
     whether the next section starts on a new page (its ``w:type`` is not
     ``continuous``)."""
-    owners = {qn("w:pPr"), body.tag}  # not the old properties of a tracked change
-    sections = [s for s in body.iter(qn("w:sectPr")) if s.getparent().tag in owners]
+    sections = _sections(body)
     breaks = {}
     for current, following in zip(sections, sections[1:], strict=False):
         kind = following.find(_TYPE)
@@ -113,20 +124,52 @@ class _Walk:
     section_breaks: dict[Any, bool]
     page: int = 1
     rows: list[Row] = field(default_factory=list)
+    styles: dict[str, str] = field(default_factory=dict)
+    #: id(section properties) → the blocks of that section's page header.
+    headers: dict[int, list[Any]] = field(default_factory=dict)
+    tables: int = 0
 
     def blocks(self, container: Any) -> None:
         for block in _children(container, {_P, _TBL}):
             if block.tag == _P:
-                self.emit((_text(block),), *self.paragraph_breaks(block))
+                style = paragraph_style(block, self.styles)
+                self.emit((_text(block),), *self.paragraph_breaks(block), style=style)
+                ppr = block.find(qn("w:pPr"))
+                section = ppr.find(qn("w:sectPr")) if ppr is not None else None
+                if section is not None and id(section) in self.headers:
+                    self.section_start(section.getparent().getparent().getnext())
             else:
-                for row in _children(block, {_TR}):
-                    self.emit(_row_cells(row), *self.row_breaks(row))
+                self.table(block, "")
             for box in _text_boxes(block):
                 self.blocks(box)
 
-    def emit(self, cells: tuple[str, ...], before: int, after: int) -> None:
+    def table(self, block: Any, style: str) -> None:
+        self.tables += 1
+        for row in _children(block, {_TR}):
+            self.emit(_row_cells(row), *self.row_breaks(row), table=self.tables, style=style)
+
+    def section_start(self, anchor: Any) -> None:
+        """Give the page header of the section that starts at ``anchor`` (the next
+        block), as rows styled ``page-header``."""
+        section = _owning_section(anchor, self.headers)
+        for block in self.headers.get(id(section), []) if section is not None else []:
+            if block.tag == _P and _text(block):
+                self.emit((_text(block),), 0, 0, style="page-header")
+            elif block.tag == _TBL:
+                self.table(block, "page-header")
+
+    def emit(
+        self,
+        cells: tuple[str, ...],
+        before: int,
+        after: int,
+        *,
+        table: int | None = None,
+        style: str = "",
+    ) -> None:
         self.page += before
-        self.rows.append(Row(cells, SourceRef(self.file, self.page, len(self.rows) + 1)))
+        source = SourceRef(self.file, self.page, len(self.rows) + 1)
+        self.rows.append(Row(cells, source, table=table, style=style))
         self.page += after
 
     def paragraph_breaks(self, paragraph: Any) -> tuple[int, int]:
@@ -152,6 +195,20 @@ class _Walk:
             return 0, 0
         before = max(lead for lead, _ in counts)
         return before, max(0, max(lead + rest for lead, rest in counts) - before)
+
+
+def _owning_section(anchor: Any, headers: dict[int, list[Any]]) -> Any:
+    """The section properties that close the section starting at block ``anchor``:
+    the first ``w:sectPr`` at or after it in the body (the body's own, last)."""
+    node = anchor
+    while node is not None:
+        if node.tag == qn("w:sectPr"):
+            return node
+        found = node.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if node.tag == _P else None
+        if found is not None and id(found) in headers:
+            return found
+        node = node.getnext()
+    return None
 
 
 def _children(element: Any, tags: set[str]) -> Iterator[Any]:

@@ -73,15 +73,18 @@ def sheet_rows(sheet: Sheet, file: str) -> list[Row]:
     """The page's tables and the text lines outside them, top to bottom."""
     centred = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in sheet.chars]
     tables = _kept_tables(sheet, centred)
-    blocks: list[tuple[float, list[Cells]]] = [
-        (table.bbox[1], _table_rows(table)) for table in tables
+    # Table ids are unique within the file: the page number, then the table's index.
+    blocks: list[tuple[float, int | None, list[Cells]]] = [
+        (table.bbox[1], sheet.number * 1000 + index, _table_rows(table))
+        for index, table in enumerate(tables, start=1)
     ]
     for line in _lines_outside(sheet, centred, [table.bbox for table in tables]):
-        blocks.append((float(line["top"]), [(str(line["text"]),)]))
+        blocks.append((float(line["top"]), None, [(str(line["text"]),)]))
     blocks.sort(key=lambda block: block[0])
-    cells = [row for _, group in blocks for row in group]
+    cells = [(row, table) for _, table, group in blocks for row in group]
     return [
-        Row(row, SourceRef(file, sheet.number, number)) for number, row in enumerate(cells, start=1)
+        Row(row, SourceRef(file, sheet.number, number), table=table)
+        for number, (row, table) in enumerate(cells, start=1)
     ]
 
 
