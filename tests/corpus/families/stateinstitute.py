@@ -153,6 +153,13 @@ INVENTARIO = Proc(
 SPECS = (APOYOS, REGULARIZACION, INVENTARIO)
 #: (procedure code, step) → how many letters of the description are drawn in the No. cell.
 LEAKS = {("IEVSU-DPV-01", "1"): 2, ("IEVSU-DJ-02", "3"): 3, ("IEVSU-DAF-03", "1"): 2}
+#: (procedure code, step) → words of the activity before the page break that splits the row
+#: (the rest continues on the next page in a row with blank No. and Puesto cells).
+SPLITS = {("IEVSU-DAF-03", "3"): 21}
+HEAD = (
+    "<table class=steps><thead><tr><th>No.</th><th>Descripción de la Actividad</th>"
+    "<th>Puesto y Área</th><th>Insumo</th><th>Salida</th></tr></thead><tbody>"
+)
 
 CSS = f"""
 @page {{ size: letter; margin: 28mm 20mm 22mm 20mm;
@@ -191,11 +198,19 @@ def _procedure(proc: Proc, first: bool) -> str:
         f"<tr><td>Unidad Responsable:</td><td>{esc(proc.unit)}</td></tr></table>",
         f"<h3>Objetivo</h3><p>{esc(proc.objective)}</p><h3>Políticas</h3><ul>",
         *(f"<li>{esc(p)}</li>" for p in proc.policies),
-        "</ul><h3>Descripción del procedimiento</h3><table class=steps><thead><tr>"
-        "<th>No.</th><th>Descripción de la Actividad</th><th>Puesto y Área</th>"
-        "<th>Insumo</th><th>Salida</th></tr></thead><tbody>",
+        "</ul><h3>Descripción del procedimiento</h3>" + HEAD,
     ]
     for step in proc.steps:
+        if words := SPLITS.get((proc.code, step.number)):
+            head, tail = step.activity.split()[:words], step.activity.split()[words:]
+            parts.append(
+                f"<tr><td>{step.number}</td><td>{esc(' '.join(head))}</td>"
+                f"<td>{esc(' / '.join(step.roles))}</td><td>{esc(step.documents)}</td>"
+                f"<td>{esc(step.copies)}</td></tr></tbody></table>"
+                f"<div class=page></div>{HEAD}<tr><td></td><td>{esc(' '.join(tail))}</td>"
+                "<td></td><td></td><td></td></tr>"
+            )
+            continue
         parts.append(
             f"<tr><td>{step.number}</td><td>{_description(proc, step)}</td>"
             f"<td>{esc(' / '.join(step.roles))}</td><td>{esc(step.documents)}</td>"
