@@ -11,7 +11,10 @@ from folio.manuals.parser import parse_rows
 from folio.manuals.sources.quality import check_text_quality
 from folio.manuals.sources.text import read_text_rows
 
-SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: Namespace of BPMN 2.0 models (kept here so that plain manuals never load lxml).
+_BPMN_MODEL = b"http://www.omg.org/spec/BPMN/20100524/MODEL"
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".bpmn")
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -32,9 +35,27 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def load_manual(path: Path) -> Manual:
-    """Parse ``path`` as a procedure or organization manual; ``ParseError`` (one
-    sentence naming the file) when it is not a readable manual."""
+    """Parse ``path`` as a procedure or organization manual, or as BPMN 2.0 (a ``.bpmn``
+    or ``.xml`` file, or any file whose content is a BPMN ``definitions``: one procedure
+    per pool); ``ParseError`` (one sentence naming the file) when it is not a readable
+    manual."""
+    if _is_bpmn(path):
+        from folio.render.bpmn.read import import_bpmn_manual
+
+        return import_bpmn_manual(path.read_bytes(), file=path.name)
     rows = read_rows(path)
     check_text_quality(rows, path.name)
     org = parse_organization_manual(rows, path.name)
     return org if org is not None else parse_rows(rows, path.name)
+
+
+def _is_bpmn(path: Path) -> bool:
+    """BPMN by suffix, or by content: XML whose root is BPMN 2.0 ``definitions``."""
+    if path.suffix.lower() in {".bpmn", ".xml"}:
+        return path.is_file()
+    if not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"<") and b"definitions" in text and _BPMN_MODEL in text
