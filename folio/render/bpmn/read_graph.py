@@ -119,10 +119,11 @@ def local(element: Element) -> str:
 
 
 def named(element: Element) -> str:
-    """«name» (id), or the id alone, for messages."""
+    """«name» (id), or (id) alone, for messages: the first id in parentheses in a
+    message is always the element it is about."""
     name = " ".join((element.get("name") or "").split())
     element_id = element.get("id", "")
-    return f"«{name}» ({element_id})" if name else element_id
+    return f"«{name}» ({element_id})" if name else f"({element_id})"
 
 
 def definition(element: Element) -> str:

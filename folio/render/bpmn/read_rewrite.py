@@ -151,7 +151,7 @@ def _drop_dangling(graph: Graph) -> None:
                 "BPMN020",
                 "warning",
                 flow.id,
-                f"El flujo {flow.id} une {flow.source} con {flow.target}, y uno de los dos no "
+                f"El flujo ({flow.id}) une {flow.source} con {flow.target}, y uno de los dos no "
                 "es un elemento que Folio lea; se omite.",
             )
     graph.flows = [f for f in graph.flows if f.source in graph.kinds and f.target in graph.kinds]

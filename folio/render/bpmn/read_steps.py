@@ -166,8 +166,8 @@ def _label(graph: Graph, flow: Flow) -> str:
             "BPMN014",
             "warning",
             flow.id,
-            f"La rama {flow.id} de la compuerta {named(graph.nodes[flow.source])} no tiene "
-            f"nombre ni condición; se rotula «{label}», a donde lleva.",
+            f"La rama ({flow.id}) de la compuerta {named(graph.nodes[flow.source])} no "
+            f"tiene nombre ni condición; se rotula «{label}», a donde lleva.",
         )
     return label
 
