@@ -5,17 +5,18 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-ALLOWED = (".txt", ".md", ".docx", ".pdf")
+#: BPMN 2.0 diagrams come as .bpmn, or as .xml (the importer checks the content).
+ALLOWED = (".txt", ".md", ".docx", ".pdf", ".bpmn", ".xml")
 
 
 class ManualUploadForm(forms.Form):
-    file = forms.FileField(label=_("Manual file (PDF, DOCX or text)"))
+    file = forms.FileField(label=_("Manual file (PDF, DOCX, text or BPMN)"))
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
         name = (upload.name or "").lower()
         if not name.endswith(ALLOWED):
-            raise forms.ValidationError(_("Unsupported format: use PDF, DOCX or text."))
+            raise forms.ValidationError(_("Unsupported format: use PDF, DOCX, text or BPMN."))
         if (upload.size or 0) > settings.FOLIO_MAX_UPLOAD:
             raise forms.ValidationError(_("The file is too large."))
         return upload
