@@ -34,7 +34,10 @@ def seed_inventories() -> list[tuple[Path, dict[str, Any]]]:
                     "responsible": list(
                         COMPOUND.get(step.responsible, (step.responsible.rstrip("."),))
                     ),
-                    "next": [{"to": to, "when": when} for to, when in flows.get(step.number, default)],
+                    "next": [
+                        {"to": to, "when": when}
+                        for to, when in flows.get(step.number, default)
+                    ],
                 }
             )
         by_seed[seed].append({"code": code, "name": ref.name, "steps": steps})

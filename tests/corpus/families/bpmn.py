@@ -36,7 +36,8 @@ POOLS = (
         "flows": (
             ("Flow_1", "Start_1", "Task_rec", ""), ("Flow_2", "Task_rec", "Task_adeudo", ""),
             ("Flow_3", "Task_adeudo", "Task_req", ""), ("Flow_4", "Task_req", "Gw_cumple", ""),
-            ("Flow_no", "Gw_cumple", "Task_prev", "No"), ("Flow_si", "Gw_cumple", "Gw_insp", "Sí"),
+            ("Flow_no", "Gw_cumple", "Task_prev", "No"),
+            ("Flow_si", "Gw_cumple", "Gw_insp", "Sí"),
             ("Flow_5", "Task_prev", "End_prev", ""),
             ("Flow_isi", "Gw_insp", "Task_insp", "Sí"), ("Flow_ino", "Gw_insp", "Gw_join", "No"),
             ("Flow_6", "Task_insp", "Gw_join", ""), ("Flow_7", "Gw_join", "Task_firma", ""),
@@ -58,7 +59,8 @@ POOLS = (
         },
         "flows": (
             ("Flow_c1", "Start_msg", "Task_calc", ""), ("Flow_c2", "Task_calc", "Task_orden", ""),
-            ("Flow_c3", "Task_orden", "Task_cobro", ""), ("Flow_c4", "Task_cobro", "Task_recibo", ""),
+            ("Flow_c3", "Task_orden", "Task_cobro", ""),
+            ("Flow_c4", "Task_cobro", "Task_recibo", ""),
             ("Flow_c5", "Task_recibo", "End_cobro", ""),
         ),
     },
