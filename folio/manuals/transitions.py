@@ -6,6 +6,12 @@ are not all written on its own row stays *pending*; following rows that open wit
 branch label ("Si:", "En caso contrario:", "Lineamiento:") are that decision's branches.
 A row that opens with a label nobody is waiting for is a branch tail reached by a jump,
 so the row above it does not fall into it (it ends there: an implicit end).
+
+Conditions written without a colon ask their own question: "3 Si no procede, notifica y
+pasa al punto 2" then "4 Si procede, turna…" is one decision of step 3, like "7 ¿Procede?
+No: regresa a la actividad 5" then "8 Si: turna…". A row whose conditions name no
+"otherwise" ("Si no cumple, paso 6"; "…; en caso contrario pasar al punto 8") goes on to
+the next row in the other case, unlabelled.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from folio.manuals.cleaning import fold
 from folio.manuals.flowtext import Analysis, Branch, Target, analyze
 from folio.manuals.model import END, EXTERNAL, Transition
 from folio.manuals.steps import Draft
@@ -25,6 +32,8 @@ class _Pending:
     owner: int
     prefix: str
     question: str
+    #: Waiting for the converse of a condition ("Si procede," after "Si no procede,").
+    condition: bool = False
 
 
 @dataclass
@@ -67,7 +76,7 @@ def _resolve_row(state: _State, i: int) -> None:
     a = state.analysis(i)
     branches = list(a.branches)
     own_target, own_questions = a.target, list(a.questions)
-    if a.starts_with_label and branches:
+    if a.starts_with_label and branches and not _decides_itself(state, i):
         first = branches.pop(0)
         if state.pending is not None:
             branches = _claim(state, i, first, branches)
@@ -84,6 +93,33 @@ def _resolve_row(state: _State, i: int) -> None:
         _own_flow(state, i, own_target)
 
 
+def _decides_itself(state: _State, i: int) -> bool:
+    """A row opening with a condition ("Si requiere enmiendas continúa en el paso 16. Si
+    no…") is its own decision, unless it answers the pending one with a single branch;
+    so is the first row of an answer pair (see ``_answer_pair``)."""
+    a = state.analysis(i)
+    if not a.branches[0].conditional:
+        return state.pending is None and _answer_pair(state, i)
+    return state.pending is None or sum(1 for b in a.branches if b.conditional) >= 2
+
+
+def _answer_pair(state: _State, i: int) -> bool:
+    """ "3 No tiene: emite la constancia y continúa en la actividad 5" then "4 Si tiene:
+    …": two rows answering a question the manual leaves implied. The first row owns the
+    decision, as "7 ¿Procede? No: …" does; it is no branch tail reached by a jump."""
+    first = state.analysis(i).branches[0]
+    if first.target is None or i + 1 >= len(state.drafts):
+        return False
+    nxt = analyze(state.drafts[i + 1].text, first.label)
+    if not nxt.opens_with_answer:
+        return False
+    return {_yes_or_no(first.label), _yes_or_no(nxt.branches[0].label)} == {"si", "no"}
+
+
+def _yes_or_no(label: str) -> str:
+    return fold(label).split(" ")[0]
+
+
 def _claim(state: _State, i: int, first: Branch, rest: list[Branch]) -> list[Branch]:
     """Give ``first`` (and the row's further labels, unless the first branch asks a new
     question) to the pending decision; return the branches left to the row itself."""
@@ -95,9 +131,21 @@ def _claim(state: _State, i: int, first: Branch, rest: list[Branch]) -> list[Bra
         b = rest.pop(0)
         state.add(p.owner, _branch_target(state, i, b), _join(p.prefix, b.label))
         closed = closed or b.is_else
-    if closed:
+    if closed or _answered(state, p):
         state.pending = None
     return rest
+
+
+def _answered(state: _State, p: _Pending) -> bool:
+    """A condition has two sides; a yes/no question is answered once both are."""
+    if p.condition:
+        return True
+    answers = {
+        _yes_or_no(t.when.removeprefix(_join(p.prefix, "")))
+        for t in state.nexts[p.owner]
+        if t.when and t.when.startswith(p.prefix)
+    }
+    return {"si", "no"} <= answers
 
 
 def _own_decision(state: _State, i: int, branches: list[Branch], questions: list[str]) -> None:
@@ -114,6 +162,10 @@ def _own_decision(state: _State, i: int, branches: list[Branch], questions: list
         state.pending = nested
     elif questions and not has_open:
         state.pending = _Pending(i, "", questions[-1])
+    elif not questions and not has_open:
+        state.pending = _Pending(i, "", branches[0].label, condition=True)
+    elif not questions and len({t.when for t in state.nexts[i]}) < 2:
+        state.add(i, state.number_after(i), None)  # "…; en caso contrario pasa al 8"
 
 
 def _own_flow(state: _State, i: int, target: Target | None) -> None:
@@ -124,7 +176,7 @@ def _own_flow(state: _State, i: int, target: Target | None) -> None:
         state.add(i, END, None)
         return
     nxt = analyze(state.drafts[i + 1].text, "")
-    if nxt.starts_with_label and nxt.branches and state.pending is None:
+    if nxt.opens_with_answer and state.pending is None and not _answer_pair(state, i + 1):
         state.add(i, END, None)  # the next row is another branch's tail
     else:
         state.add(i, state.number_after(i), None)
