@@ -107,6 +107,24 @@ VARIANTS = [
         {"3": [("5", "No tiene"), ("4", "Si tiene")]},
         id="no-tiene-si-tiene-question-implied",
     ),
+    pytest.param(
+        [
+            ("1", "¿Procede? No: regresa a la actividad 1."),
+            ("2", "No obstante, revisa el expediente."),
+            ("3", "Archiva."),
+        ],
+        {"1": [("1", "No"), ("2", None)]},
+        id="no-obstante-answers-nothing",
+    ),
+    pytest.param(
+        [
+            ("1", "¿Procede? No: regresa a la actividad 1."),
+            ("2", "Si bien el plazo venció, revisa el expediente."),
+            ("3", "Archiva."),
+        ],
+        {"1": [("1", "No"), ("2", None)]},
+        id="si-bien-answers-nothing",
+    ),
     # --- jumps --------------------------------------------------------------------------
     pytest.param(
         [("3", "Recibe."), ("4", "Corrige y vuelve a la actividad 3."), ("5", "Firma.")],

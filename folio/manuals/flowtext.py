@@ -52,8 +52,12 @@ _NAMED = re.compile(
 )
 # Answers opening a row that a pending decision waits for: "Si Turna el expediente…"
 # (the answer alone, then the action) or "Si procede, turna…" (a condition and a comma).
-_ANSWER_WORD = re.compile(r"\s*(?P<label>(?i:s[ií]|no))\s+(?=[A-ZÁÉÍÓÚÑ])")
-_ANSWER_CONDITION = re.compile(r"(?i)\s*(?P<label>(?:s[ií]|no)\s+[^,.;:?¿•]{1,80}?)\s*,")
+# "No obstante," "Si bien …," "No Aplica" are no answers.
+_NOT_ANSWER = r"(?!(?i:obstante|bien|aplica)\b)"
+_ANSWER_WORD = re.compile(rf"\s*(?P<label>(?i:s[ií]|no))\s+{_NOT_ANSWER}(?=[A-ZÁÉÍÓÚÑ])")
+_ANSWER_CONDITION = re.compile(
+    rf"\s*(?P<label>(?i:s[ií]|no)\s+{_NOT_ANSWER}[^,.;:?¿•]{{1,80}}?)\s*,"
+)
 _NUMBER_MARK = re.compile(r"(?i)\b(actividad|paso|punto|n[uú]mero)\s*(n[oº°])\.")
 _SENTENCE_DOT = re.compile(r"[.;](?:\s|$)")
 _QUESTION = re.compile(r"¿[^?¿]*\?")
