@@ -9,7 +9,8 @@ import pytest
 from folio.manuals.cleaning import plain
 from folio.manuals.furniture import remove_furniture
 from folio.manuals.load import load_manual, read_rows
-from folio.manuals.parser import _regions, _split_table, parse_rows
+from folio.manuals.parser import parse_rows
+from folio.manuals.tablefind import find_tables
 from folio.manuals.sources.text import text_to_rows
 
 from .conftest import SEED_000, SEED_003, SEED_004, needs_shared
@@ -22,7 +23,7 @@ def test_it_places_every_table_row_of_the_seeds(path: Path) -> None:
     body = remove_furniture(read_rows(path))
     activities = " ".join(s.activity for p in manual.procedures for s in p.steps)
     quoted = " ".join(d.message for d in manual.diagnostics)
-    rows = [tr for start, end in _regions(body) for tr in _split_table(body[start:end])[0]]
+    rows = [tr for table in find_tables(body) for tr in table.rows]
     assert len(rows) >= sum(len(p.steps) for p in manual.procedures) - 1
     for tr in rows:
         text = plain(tr.activity)

@@ -56,6 +56,12 @@ _LABELS: tuple[tuple[str, str], ...] = tuple(
             ("glosario", OTHER),
             ("anexos", OTHER),
             ("cambios de esta version", OTHER),
+            ("area responsable", OTHER),
+            ("unidad responsable", OTHER),
+            ("unidad administrativa responsable", OTHER),
+            ("codigo del procedimiento", OTHER),
+            ("clave del procedimiento", OTHER),
+            ("fecha de emision", OTHER),
         ],
         key=lambda lk: -len(lk[0]),
     )
@@ -113,10 +119,19 @@ def collect_fields(rows: list[Row]) -> list[Field]:
             kind, label, rest = m
             current = Field(kind, label, [rest] if rest else [], [row])
             fields.append(current)
-        elif current is not None:
+        elif current is not None and not _ends_name(current, row):
             current.lines.append(" ".join(clean(c) for c in row.cells if c.strip()))
             current.rows.append(row)
     return fields
+
+
+def _ends_name(current: Field, row: Row) -> bool:
+    """A name given on its label's row goes on only in lines that continue its
+    sentence (lower case); the next line of a header box or a page is something else."""
+    if current.kind != NAME or not current.lines or len(current.rows) > 2:
+        return current.kind == NAME and len(current.rows) > 3
+    first = next((plain(c) for c in row.cells if c.strip()), "")
+    return not first[:1].islower()
 
 
 def split_policies(text: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ by header words; repeated page furniture is removed first.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from folio.manuals.blocks import ParseError, Row
 from folio.manuals.cleaning import fold, plain
@@ -22,16 +23,17 @@ from folio.manuals.fields import (
     TIME,
     Field,
     collect_fields,
-    match_label,
     split_policies,
 )
 from folio.manuals.frontmatter import read_forms, read_front_matter
-from folio.manuals.furniture import is_diagram_heading, remove_furniture
+from folio.manuals.furniture import remove_furniture
 from folio.manuals.indicators import parse_indicators
 from folio.manuals.model import EXTERNAL, Diagnostic, Manual, Procedure, SourceRef, Step
+from folio.manuals.review import review_status, table_notes
 from folio.manuals.roles import split_roles
+from folio.manuals.segment import CODE_KEYS, NAME_KEYS, Region, box_value, segment
 from folio.manuals.steps import build_drafts
-from folio.manuals.table import Columns, TableRow, header_columns, read_row
+from folio.manuals.tablefind import find_tables
 from folio.manuals.timespec import parse_time
 from folio.manuals.transitions import resolve
 
@@ -48,17 +50,18 @@ def parse_rows(rows: list[Row], file: str) -> Manual:
     front = read_front_matter(rows, body, file)
     procedures: list[Procedure] = []
     diagnostics: list[Diagnostic] = []
-    for index, (start, end) in enumerate(_regions(body), start=1):
-        parsed = _parse_procedure(body, start, end, index, front.get("procedure_name", ""))
-        if parsed is not None:
-            procedures.append(parsed[0])
-            diagnostics.extend(parsed[1])
+    regions = segment(body, find_tables(body))
+    for index, region in enumerate(regions, start=1):
+        procedure, found = _parse_procedure(body, region, index, front.get("procedure_name", ""))
+        procedures.append(procedure)
+        diagnostics.extend(found)
     if not procedures:
         raise ParseError(
             f"{file}: no se encontró ninguna tabla de actividades de procedimiento "
-            "(encabezados como «Responsable | No. | Actividad»)."
+            "(una columna de números de paso con el texto de cada actividad)."
         )
     procedures = _fix_codes(procedures, front.get("code", ""))
+    procedures = [replace(p, review=review_status(p, diagnostics)) for p in procedures]
     return Manual(
         kind="procedimientos",
         title=front.get("title", ""),
@@ -85,25 +88,22 @@ def _common_unit(procedures: list[Procedure]) -> str:
     return max(set(units), key=units.count) if units else ""
 
 
-def _regions(body: list[Row]) -> list[tuple[int, int]]:
-    starts = [i for i, r in enumerate(body) if (m := match_label(r)) and m[0] == NAME]
-    if not starts:
-        return [(0, len(body))]
-    bounds = starts + [len(body)]
-    return list(zip(bounds, bounds[1:], strict=False))
-
-
 def _parse_procedure(
-    body: list[Row], start: int, end: int, index: int, fallback_name: str
-) -> tuple[Procedure, list[Diagnostic]] | None:
-    region = body[start:end]
-    table_rows, other_rows = _split_table(region)
-    if not table_rows:
-        return None
+    body: list[Row], region: Region, index: int, fallback_name: str
+) -> tuple[Procedure, list[Diagnostic]]:
+    inside = {i for t in region.tables for i in range(t.start, t.end)}
+    other_rows = [
+        body[i]
+        for i in range(region.start, region.end)
+        if i not in inside and body[i].style != "page-header"
+    ]
+    table_rows = [r for t in region.tables for r in t.rows]
     fields = {f.kind: f for f in reversed(collect_fields(other_rows))}
-    name = _field(fields, NAME) or _description(fields) or fallback_name or f"Procedimiento {index}"
-    code = f"P{index}"
+    code = region.header_code or box_value(other_rows, CODE_KEYS) or f"P{index}"
+    name, naming = _name(region, fields, fallback_name, code, body, other_rows)
     drafts, diagnostics = build_drafts(table_rows, code)
+    diagnostics.extend(naming)
+    diagnostics.extend(table_notes(region.tables, code))
     flows = resolve(drafts)
     steps = tuple(
         Step(
@@ -124,7 +124,7 @@ def _parse_procedure(
     procedure = Procedure(
         code=code,
         name=name,
-        unit=_unit_before(body, start),
+        unit=_unit_before(body, region.start),
         objective=_field(fields, OBJECTIVE),
         legal_basis=_field(fields, LEGAL),
         policies=split_policies(policies_text) if policies_text else (),
@@ -132,33 +132,41 @@ def _parse_procedure(
         forms=_forms_of(steps, policies_text),
         indicators=parse_indicators(fields.get(INDICATORS)),
         steps=steps,
-        source=region[0].source,
+        source=body[region.start].source,
     )
     return procedure, diagnostics
 
 
-def _split_table(region: list[Row]) -> tuple[list[TableRow], list[Row]]:
-    """Body rows of the region's step table(s) (repeated headers skipped) and the rest."""
-    table: list[TableRow] = []
-    other: list[Row] = []
-    cols: Columns | None = None
-    for row in region:
-        header = header_columns(row)
-        if header is not None:
-            cols = header if cols is None or header.width != cols.width else cols
-            continue
-        if cols is not None and _continues_table(row):
-            table.append(read_row(row, cols))
-            continue
-        cols = None
-        other.append(row)
-    return table, other
+def _name(
+    region: Region,
+    fields: dict[str, Field],
+    fallback: str,
+    code: str,
+    body: list[Row],
+    other_rows: list[Row],
+) -> tuple[str, list[Diagnostic]]:
+    """The procedure's name from its own field or heading; the DOCX section header's
+    when the body has none, or only a shorter form of it; a disagreement is reported."""
+    body_name = (
+        _field(fields, NAME)
+        or box_value(other_rows, NAME_KEYS)
+        or (region.opener.name if region.opener else "")
+    )
+    header = region.header_name
+    if not body_name or (header and fold(body_name) in fold(header)):
+        body_name = header or body_name
+    elif header and fold(header) not in fold(body_name):
+        message = (
+            f"El encabezado de la sección nombra el procedimiento «{header}» y el cuerpo "
+            f"«{body_name}»; se usa el del cuerpo."
+        )
+        at = body[region.opener.index if region.opener else region.start].source
+        return body_name, [Diagnostic("FOL004", "info", message, code, None, at)]
+    return body_name or _description(fields) or fallback or f"Procedimiento {index_of(code)}", []
 
 
-def _continues_table(row: Row) -> bool:
-    """Table body rows have several cells; a paragraph, a label or a diagram heading
-    ends the table."""
-    return len(row.cells) > 1 and match_label(row) is None and not is_diagram_heading(row)
+def index_of(code: str) -> str:
+    return code[1:] if code.startswith("P") else code
 
 
 def _field(fields: dict[str, Field], kind: str) -> str:
@@ -206,8 +214,6 @@ def _title_case(text: str) -> str:
 def _fix_codes(procedures: list[Procedure], manual_code: str) -> list[Procedure]:
     """A one-procedure document coded like "TecNM-AC-PO-001" gives its code."""
     if len(procedures) == 1 and manual_code:
-        from dataclasses import replace
-
         return [replace(procedures[0], code=manual_code)]
     return procedures
 
@@ -215,8 +221,6 @@ def _fix_codes(procedures: list[Procedure], manual_code: str) -> list[Procedure]
 def _link_external(procedures: list[Procedure]) -> list[Procedure]:
     """ "Ir a procedimiento para la Carga de requisiciones…" → external:<code> when one
     procedure of the manual matches the named one."""
-    from dataclasses import replace
-
     linked = []
     for p in procedures:
         steps = []

@@ -149,14 +149,49 @@ def read_row(row: Row, cols: Columns) -> TableRow:
         return cells[i] if i is not None and i < len(cells) else ""
 
     docs = " ".join(c for c in (cell(i) for i in cols.documents) if c.strip())
+    number, responsible, activity = _split_number(
+        cell(cols.number), cell(cols.responsible), cell(cols.activity), cols
+    )
     return TableRow(
-        number=cell(cols.number).strip(),
-        responsible=cell(cols.responsible).strip(),
-        activity=cell(cols.activity),
+        number=number.strip(),
+        responsible=responsible.strip(),
+        activity=activity,
         documents=docs,
         copies=cell(cols.copies).strip(),
         row=row,
     )
+
+
+_LEADING = re.compile(
+    r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})(?:\s*(?:\.-|\.|\)|-|:)(?!\d))?\s*(.*)$", re.S
+)
+#: Words that stand alone; text leaked from the activity cell that is one of these ends
+#: a word ("1 El" | "área recibe…"), any other fragment starts one ("1 Es" | "tablece").
+_WHOLE_WORDS = frozenset({"el", "la", "los", "las", "se", "en", "un", "una", "al", "del", "y", "a"})
+
+
+def _split_number(
+    number: str, responsible: str, activity: str, cols: Columns
+) -> tuple[str, str, str]:
+    """The step number alone, with what else its cell holds given back: the role of
+    "1) Promovente" (number written in the responsible cell), the activity of "1. Recibe…"
+    in a table with no number column, or the start of the activity that leaked across
+    the column rule ("1 Es" | "tablece…" → "Establece…")."""
+    m = _LEADING.match(plain(number)) if cols.number is not None else None
+    if m is None:
+        return number, responsible, activity
+    num, rest = m.group(1), m.group(2).strip()
+    if cols.number == cols.responsible:
+        return num, rest, activity
+    if cols.number == cols.activity:
+        return num, responsible, rest
+    if not rest:
+        return num, responsible, activity
+    start = plain(activity)[:1]
+    if start.islower() or (len(rest) <= 3 and start and not re.search(r"[.:)]$", number)):
+        glue = " " if fold(rest.split()[-1]) in _WHOLE_WORDS or not start.islower() else ""
+        return num, responsible, f"{rest}{glue}{activity.lstrip()}"
+    return number, responsible, activity
 
 
 def _align(cells: tuple[str, ...], cols: Columns) -> tuple[str, ...]:
