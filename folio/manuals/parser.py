@@ -213,8 +213,9 @@ def _title_case(text: str) -> str:
 
 def _fix_codes(procedures: list[Procedure], manual_code: str) -> list[Procedure]:
     """A one-procedure document coded like "TecNM-AC-PO-001" gives its code."""
-    if len(procedures) == 1 and manual_code:
-        return [replace(procedures[0], code=manual_code)]
+    code = manual_code.split()[0] if manual_code.split() else ""
+    if len(procedures) == 1 and code and procedures[0].code.startswith("P"):
+        return [replace(procedures[0], code=code)]
     return procedures
 
 

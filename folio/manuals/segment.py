@@ -259,7 +259,9 @@ def _opener(body: list[Row], lo: int, hi: int) -> Opener | None:
 def _in_other_section(body: list[Row], lo: int, hi: int) -> bool:
     """Whether the last heading before the table heads a section of other tables."""
     for i in range(hi - 1, lo - 1, -1):
-        title = heading_text(body[i])
+        cells = [c for c in body[i].cells if c.strip()]
+        numbered = _NUMBERED.match(plain(cells[0])) if len(cells) == 1 else None
+        title = numbered.group(2) if numbered is not None else heading_text(body[i])
         if title is not None:
             return is_other_section(title)
     return False

@@ -87,10 +87,10 @@ def section_headers(document: Any, sections: list[Any]) -> list[list[Any]]:
 
 
 def _default_header(section: Any) -> str | None:
-    first = None
+    first: str | None = None
     for ref in section.iterchildren(qn("w:headerReference")):
         kind = ref.get(qn("w:type")) or "default"
-        rid = ref.get(qn("r:id"))
+        rid: str | None = ref.get(qn("r:id"))
         if kind == "default":
             return rid
         first = first or rid
