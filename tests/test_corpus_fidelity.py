@@ -21,10 +21,10 @@ from tests.corpus.build import DOCS_DIR, all_docs, build
 from tests.corpus.score import Score, read_inventory, score_document, score_manual, total
 
 FLOOR = {
-    "ITVC-AC-PO-004.pdf": 0,
-    "ITVC-AC-PO-007.pdf": 0,
+    "ITVC-AC-PO-004.pdf": 1,
+    "ITVC-AC-PO-007.pdf": 1,
     "estatal-vivienda.pdf": 3,
-    "igualdad-sin-numeros.pdf": 0,
+    "igualdad-sin-numeros.pdf": 2,
     "licencia-dos-pools.bpmn": 2,
     "lomas-transparencia-narrativo.docx": 0,
     "puebla-desarrollo-urbano.docx": 2,
@@ -50,8 +50,10 @@ def test_it_has_a_floor_for_every_document_of_at_least_eight_families() -> None:
     docs = all_docs()
     assert sorted(d.name for d in docs) == NAMES
     assert len({d.family for d in docs}) >= 8
-    assert sorted(p.name.removesuffix(".expected.json") for p in
-                  DOCS_DIR.glob("*.expected.json")) == NAMES
+    assert (
+        sorted(p.name.removesuffix(".expected.json") for p in DOCS_DIR.glob("*.expected.json"))
+        == NAMES
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -81,12 +83,10 @@ def test_the_inventory_is_well_formed(name: str) -> None:
 @pytest.mark.parametrize("doc", all_docs(), ids=lambda d: d.name)
 def test_the_jumps_the_texts_mention_are_in_the_inventory(doc) -> None:  # type: ignore[no-untyped-def]
     for proc in doc.procedures:
-        targets = [
-            {t for t, _ in (s.next or ())} for s in proc.steps
-        ]
+        targets = [{t for t, _ in (s.next or ())} for s in proc.steps]
         for i, step in enumerate(proc.steps):
             text = f"{step.activity} {step.after}"
-            near = set().union(*targets[max(i - 1, 0): i + 2])
+            near = set().union(*targets[max(i - 1, 0) : i + 2])
             for mentioned in _MENTION.findall(text):
                 assert any(
                     t is not None and (t == mentioned or t.startswith(mentioned + "."))
@@ -106,6 +106,13 @@ def test_it_scores_at_least_the_floor(name: str) -> None:
     assert score.exact >= FLOOR[name], (score.error, score.procedures)
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_it_flags_every_procedure_it_did_not_read_exactly(name: str) -> None:
+    # never silent: what is not exactly right is found and marked "revisar"
+    score = scored(name)
+    assert score.silent == 0, (score.error, score.procedures)
+
+
 def test_the_scorer_gives_full_marks_to_the_inventory_itself() -> None:
     inventory = read_inventory(DOCS_DIR / "estatal-vivienda.pdf.expected.json")
     procedures = tuple(
@@ -113,8 +120,12 @@ def test_the_scorer_gives_full_marks_to_the_inventory_itself() -> None:
             code=p.get("code", ""),
             name=p["name"],
             steps=tuple(
-                Step(s["number"], tuple(s["responsible"]), "",
-                     next=tuple(Transition(t["to"], t["when"]) for t in s["next"]))
+                Step(
+                    s["number"],
+                    tuple(s["responsible"]),
+                    "",
+                    next=tuple(Transition(t["to"], t["when"]) for t in s["next"]),
+                )
                 for s in p["steps"]
             ),
         )
@@ -122,7 +133,12 @@ def test_the_scorer_gives_full_marks_to_the_inventory_itself() -> None:
     )
     score = score_manual(inventory, procedures)
     assert (score.found, score.exact, score.responsible, score.f1, score.silent) == (
-        3, 3, 1.0, 1.0, 0)
+        3,
+        3,
+        1.0,
+        1.0,
+        0,
+    )
     missing = score_manual(inventory, procedures[1:], error="x")
     assert (missing.found, missing.exact, missing.silent) == (2, 2, 1)
     assert total([score, missing]).expected == 6
