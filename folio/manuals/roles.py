@@ -97,6 +97,39 @@ _ORG_NOUNS = frozenset(
         "secretaria",
     ]
 )
+#: First words of a unit or body rather than a post (folded).
+_BODIES = _ORG_NOUNS | {
+    "direcciones",
+    "departamentos",
+    "contraloria",
+    "tesoreria",
+    "sindicatura",
+    "cabildo",
+    "comite",
+    "instituto",
+    "oficialia",
+    "dependencia",
+    "mesa",
+}
+#: Role heads that may start a second post stacked after a first one; the others are
+#: also adjectives ("Secretaría Técnica", "Atención Ciudadana", "Área Solicitante").
+_STACK_HEADS = ROLE_HEADS - {
+    "tecnico",
+    "tecnica",
+    "consultivo",
+    "ciudadano",
+    "ciudadana",
+    "solicitante",
+    "docente",
+}
+#: Words that join the parts of one name ("Jefe de Departamento de Archivo").
+_JOINING = frozenset(
+    {"de", "del", "la", "las", "los", "y", "e", "o", "a", "en", "para", "al", "y/o", "o/y"}
+)
+#: Tried in this order when reading glued joining words ("dela" is "de la").
+_JOINING_ORDER = ("de", "la", "las", "los", "del", "y", "e", "en", "el", "al", "para")
+#: Words recognised in letter-spaced text whose spaces were lost.
+_SPELLED = ROLE_HEADS | {"responsable", "oficina", "archivo"}
 _ARTICLES = frozenset({"el", "la", "los", "las", "el/la", "la/el"})
 _SEP = re.compile(r"\s*,\s*|\s+y/o\s+|\s+o\s+|\s+y\s+")
 _PAREN_LIST = re.compile(r"^(?P<head>\w+s)\s*\((?P<items>[^)]*(?:,| y | o )[^)]*)\)$")
@@ -104,12 +137,20 @@ _PAREN_LIST = re.compile(r"^(?P<head>\w+s)\s*\((?P<items>[^)]*(?:,| y | o )[^)]*
 
 def split_roles(cell: str) -> tuple[str, ...]:
     """Atomic role names of a Responsable cell, as written (trimmed, no markup)."""
-    text = plain(cell).strip(" .;:")
+    text = plain(unspace(cell)).strip(" .;:")
     if not text:
         return ()
+    if _post_and_unit(text):
+        return (text,)
     distributed = _distribute_parenthesis(text)
     if distributed:
         return distributed
+    parts = [post for part in _split_compound(text) for post in split_stacked(part)]
+    return tuple(p.strip(" .") for p in parts if p.strip(" ."))
+
+
+def _split_compound(text: str) -> list[str]:
+    """ "A o B", "A, B", "Jefe/a de X y/o Y" → the role names, elisions expanded."""
     parts: list[str] = []
     rest = text
     while True:
@@ -120,7 +161,7 @@ def split_roles(cell: str) -> tuple[str, ...]:
         left, sep, right = split
         parts.append(left)
         rest = right if _starts_role(right) or not parts else _expand_elision(left, right, sep)
-    return tuple(p.strip(" .") for p in parts if p.strip(" ."))
+    return parts
 
 
 def _next_split(text: str) -> tuple[str, str, str] | None:
@@ -136,10 +177,96 @@ def _next_split(text: str) -> tuple[str, str, str] | None:
         # "Subdirector/a de Infraestructura Tecnológica y Sistemas" is two posts, but
         # "Departamento de Comunicación y Difusión" is one unit's name.
         head = fold(left.split()[0]).split("/")[0] if left.split() else ""
-        single = len(right.split()) == 1
-        if sep == "y" and single and head not in _ORG_NOUNS and _elision_prefix(left):
+        # "Director de Administración y Finanzas" is one post: a one-word complement on
+        # the left names a unit, not the first of two posts.
+        prefix = _elision_prefix(left)
+        single = len(right.split()) == 1 and len(left[len(prefix) :].split()) > 1
+        if sep == "y" and single and head not in _ORG_NOUNS and prefix:
             return left, sep, right
     return None
+
+
+def unspace(cell: str) -> str:
+    """Letter-spaced text repaired: "C o o r d i n a d o r  d e  A r c h i v o" →
+    "Coordinador de Archivo". Words are told apart by the wider spaces when the source
+    kept them, else by capitals and known role words ("Coordinadorde" → "Coordinador
+    de")."""
+    tokens = cell.split()
+    if len(tokens) < 3 or sum(len(t) == 1 for t in tokens) * 2 <= len(tokens):
+        return cell
+    if re.search(r"\S\s{2,}\S", cell.strip()):
+        return " ".join("".join(w.split()) for w in re.split(r"\s{2,}", cell.strip()))
+    chunks = re.findall(r"[A-ZÁÉÍÓÚÑ][^A-ZÁÉÍÓÚÑ]*|[^A-ZÁÉÍÓÚÑ]+", "".join(tokens))
+    return " ".join(word for chunk in chunks for word in _peel(chunk))
+
+
+def _peel(chunk: str) -> list[str]:
+    """ "Jefedela" → Jefe, de, la: joining words glued to the end of a known word; a
+    final "y" after a longer word ("Materialesy") is the conjunction."""
+    for k in range(len(chunk) - 1, 1, -1):
+        joiners = _joiners(chunk[k:])
+        if joiners is not None and fold(chunk[:k]) in _SPELLED:
+            return [chunk[:k], *joiners]
+    if chunk.endswith("y") and len(chunk) > 4:
+        return [chunk[:-1], "y"]
+    return [chunk]
+
+
+def _joiners(text: str) -> list[str] | None:
+    """ "dela" → de, la; "del" → del; None when ``text`` is not made of joining words."""
+    if not text:
+        return []
+    for word in _JOINING_ORDER:
+        if text.startswith(word):
+            rest = _joiners(text[len(word) :])
+            if rest is not None:
+                return [word, *rest]
+    return None
+
+
+def _post_and_unit(text: str) -> bool:
+    """ "Analista Social, Departamento de Apoyos": a post followed by its unit after a
+    comma (the "Puesto, Área" layout) is one responsible; "Director/a, Jefe/a de …"
+    and "Dirección de Obras, Tesorería" are two."""
+    if text.count(",") != 1:
+        return False
+    left, right = (side.split() for side in text.split(","))
+    if not left or not right or not left[0][:1].isupper():
+        return False
+    first, unit = fold(left[0]).split("/")[0], fold(right[0]).split("/")[0]
+    if first in _ARTICLES or first in _BODIES or is_external_role(" ".join(left)):
+        return False
+    return unit in _ORG_NOUNS and not _SEP.search(" ".join(left))
+
+
+def split_stacked(text: str) -> list[str]:
+    """ "Jefe de Oficina Auxiliar Administrativo" (two posts stacked in one cell, no
+    separator) and "Jefe de Oficina. Auxiliar Administrativo" → the two posts; a role
+    head after a joining word belongs to the name ("Jefe de Departamento de Archivo",
+    "Titular de la Unidad Jurídica")."""
+    words = text.split()
+    posts: list[str] = []
+    start = 0
+    for i in range(1, len(words)):
+        if _stacks_on(words[start:i], words[i:]):
+            posts.append(" ".join(words[start:i]).rstrip("."))
+            start = i
+    posts.append(" ".join(words[start:]))
+    return posts
+
+
+def _stacks_on(before: list[str], after: list[str]) -> bool:
+    """Whether ``after`` starts a second post, both sides of two words or more
+    (articles aside), so that "Persona Titular" or "Área Solicitante" stay one."""
+    word, previous = after[0], before[-1]
+    if not word[:1].isupper() or fold(word).split("/")[0] not in _STACK_HEADS:
+        return False
+    left = " ".join(before)
+    if _inside_parenthesis(left, len(left)) or previous.endswith(","):
+        return False
+    if min(len([w for w in side if fold(w) not in _ARTICLES]) for side in (before, after)) < 2:
+        return False
+    return previous.endswith(".") or fold(previous) not in _JOINING
 
 
 def _expand_elision(left: str, right: str, sep: str) -> str:
