@@ -14,6 +14,7 @@ from folio.manuals.cleaning import fold, plain
 from folio.manuals.columns import assign, hint_of, number_of
 from folio.manuals.fields import match_label
 from folio.manuals.furniture import is_diagram_heading
+from folio.manuals.prose import subject_of
 from folio.manuals.table import Columns, TableRow, header_columns, read_row
 
 #: A header cell is short.
@@ -177,7 +178,9 @@ def _narratives(body: list[Row]) -> list[StepTable]:
             row = body[i]
             m = _NARRATIVE.match(plain(row.cells[0]))
             number, text = (m.group(1), plain(row.cells[0])[m.end() - 1 :]) if m else ("", "")
-            rows.append(TableRow(number, "", text or plain(row.cells[0]), "", "", row))
+            text = text or plain(row.cells[0])
+            responsible = subject_of(text) if number else ""
+            rows.append(TableRow(number, responsible, text, "", "", row))
             i += 1
         while rows and not rows[-1].number:
             rows.pop()
