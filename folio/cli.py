@@ -18,6 +18,7 @@ from folio.manuals.jsonio import manual_to_json
 from folio.manuals.lint import lint_manual
 from folio.manuals.load import load_manual
 from folio.manuals.model import Diagnostic, Manual
+from folio.manuals.review import review_summary
 from folio.render.export import FORMATS, Output, export_manual, export_org
 
 
@@ -102,7 +103,10 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args: argparse.Namespace) -> tuple[str, int]:
     manual = load_manual(args.path)
     outputs = export_manual(manual, args.format, lint_manual(manual), args.procedure)
-    return deliver(outputs, args.output, f"{args.path.stem}-{args.format}"), 0
+    written = deliver(outputs, args.output, f"{args.path.stem}-{args.format}")
+    if line := review_line(manual):  # stderr: stdout stays the exported document
+        print(f"{args.path.name}: {line}", file=sys.stderr)
+    return written, 0
 
 
 def _org_export(args: argparse.Namespace) -> tuple[str, int]:
@@ -135,9 +139,17 @@ def _lint(args: argparse.Namespace) -> tuple[str, int]:
     org = load_manual(args.org) if args.org else None
     found = lint_manual(manual, org)
     code = 1 if any(d.severity == "error" for d in [*manual.diagnostics, *found]) else 0
-    if args.format == "json":
+    if args.format == "json":  # each procedure carries its "review" in the export
         return manual_to_json(manual, found) + "\n", code
-    return format_diagnostics(args.path.name, [*manual.diagnostics, *found]), code
+    line = review_line(manual)
+    head = f"{args.path.name}: {line}\n" if line else ""
+    return head + format_diagnostics(args.path.name, [*manual.diagnostics, *found]), code
+
+
+def review_line(manual: Manual) -> str:
+    """How sure the import is ("33 procedimientos, 28 sin observaciones, …"); empty for an
+    organization manual, which has no procedures to review."""
+    return review_summary(manual) if manual.kind != "organizacion" else ""
 
 
 def format_diagnostics(name: str, diagnostics: Sequence[Diagnostic]) -> str:

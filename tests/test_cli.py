@@ -94,3 +94,42 @@ def test_it_rejects_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["manual", "lint", "/nonexistent/manual.pdf"]) == 2
     captured = capsys.readouterr()
     assert "manual.pdf" in captured.err and captured.out == ""
+
+
+#: The demo manual with P2's loop-back pointing at an activity it does not have.
+NEEDS_REVIEW = DEMO_TEXT.read_text().replace(
+    "No: regresa a la actividad 5.", "No: regresa a la actividad 12."
+)
+SUMMARY = "2 procedimientos, 1 sin observaciones, 1 por revisar: P2."
+
+
+def test_it_lints_with_the_review_summary_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "manual.txt"
+    path.write_text(NEEDS_REVIEW)
+    assert main(["manual", "lint", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"manual.txt: {SUMMARY}"
+    assert "FOL201" in lines[1] and lines[-1].endswith("1 errores, 0 advertencias.")
+
+
+def test_it_lints_as_json_with_each_procedures_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "manual.txt"
+    path.write_text(NEEDS_REVIEW)
+    main(["manual", "lint", str(path), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [p["review"] for p in data["procedures"]] == ["ok", "revisar"]
+
+
+def test_it_exports_with_the_review_summary_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "manual.txt"
+    path.write_text(NEEDS_REVIEW)
+    assert main(["manual", "export", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"manual.txt: {SUMMARY}\n"
+    assert manual_from_json(captured.out).procedures[1].review == "revisar"

@@ -99,6 +99,8 @@ def import_manuals(paths: Sequence[Path], unit_name: str = "") -> int:
             continue
         state = "importado" if created else "ya estaba importado"
         print(f"{path.name}: {version.manual.title} (versión {version.number}), {state}.")
+        if summary := version.review_summary():
+            print(f"{path.name}: {summary}")
     return code
 
 

@@ -16,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from folio.manuals import jsonio
 from folio.manuals.model import Diagnostic, Manual
 from folio.manuals.model import Procedure as CoreProcedure
+from folio.manuals.review import review_summary
+
+#: Codes the importer gives its own findings (the linter's are FOL1xx and up).
+IMPORT_CODE_PREFIXES = ("FOL0", "BPMN")
 
 
 class ManualKind(models.TextChoices):
@@ -77,6 +81,12 @@ class ManualVersion(models.Model):
     def diagnostics(self) -> list[Diagnostic]:
         return list(self.model().diagnostics)
 
+    def review_summary(self) -> str:
+        """One line such as "2 procedimientos, 1 sin observaciones, 1 por revisar: P2." (versions
+        stored before format 1.1 read as "ok"); empty for an organization manual."""
+        manual = self.model()
+        return review_summary(manual) if manual.kind == "procedimientos" else ""
+
 
 class Procedure(models.Model):
     version = models.ForeignKey(ManualVersion, on_delete=models.CASCADE, related_name="procedures")
@@ -102,6 +112,16 @@ class Procedure(models.Model):
 
     def model(self) -> CoreProcedure:
         return procedure_from_json(self.data)
+
+    @property
+    def needs_review(self) -> bool:
+        """The importer's ``review`` is "revisar" (rows stored before it existed are "ok")."""
+        return self.data.get("review", "ok") == "revisar"
+
+
+def is_import_finding(diagnostic: dict[str, Any]) -> bool:
+    """A stored diagnostic the importer made (how it read the file), not the linter."""
+    return str(diagnostic["code"]).startswith(IMPORT_CODE_PREFIXES)
 
 
 def procedure_from_json(data: dict[str, Any]) -> CoreProcedure:
