@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from folio.manuals.blocks import ParseError
 from web.catalog.actions import import_manual_upload, merge_roles, set_role_members
 from web.catalog.forms import ManualUploadForm
-from web.catalog.models import CatalogManual, Procedure, Role
+from web.catalog.models import CatalogManual, Procedure, Role, is_import_finding
 from web.catalog.roles import merge_suggestions, roles_for_directory
 
 
@@ -46,6 +46,7 @@ def manual_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version,
         "procedures": version.procedures.all() if version else [],
         "diagnostics": version.data["diagnostics"] if version else [],
+        "review_summary": version.review_summary() if version else "",
     }
     return render(request, "catalog/manual_detail.html", context)
 
@@ -54,8 +55,13 @@ def manual_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     row = get_object_or_404(Procedure.objects.select_related("version__manual"), pk=pk)
     procedure = row.model()
-    findings = [d for d in row.version.data["diagnostics"] if d["procedure"] == row.code]
-    context = {"row": row, "procedure": procedure, "findings": findings}
+    own = [d for d in row.version.data["diagnostics"] if d["procedure"] == row.code]
+    context = {
+        "row": row,
+        "procedure": procedure,
+        "import_findings": [d for d in own if is_import_finding(d)],
+        "findings": [d for d in own if not is_import_finding(d)],
+    }
     return render(request, "catalog/procedure_detail.html", context)
 
 
