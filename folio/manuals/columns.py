@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from folio.manuals.cleaning import fold, plain
-from folio.manuals.roles import ROLE_HEADS
+from folio.manuals.roles import ROLE_HEADS, unspace
 from folio.manuals.table import ACTIVITY, COPIES, DOCUMENT, NUMBER, RESPONSIBLE, Columns
 
+#: A header cell is short.
+HEADER_CELL_MAX = 60
 #: A step number leading a cell: "1", "1.", "3.1", "1)", "1.-", "Paso 3:".
 LEADING_NUMBER = re.compile(
     r"^\s*(?:paso\s*(?:n[oº°]\.?|n[uú]m\.?)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,3}){0,3})"
@@ -30,6 +32,10 @@ _QUANTITY = re.compile(
 )
 #: First words of activity text: Spanish verbs in the third person, and "Se …".
 _VERB_ENDINGS = ("a", "e", "an", "en")
+#: Words that open a role name in a table but are not role heads for splitting.
+_MORE_ROLE_HEADS = frozenset(
+    {"responsable", "cajero", "cajera", "inspector", "inspectora", "oficial", "notificador"}
+)
 #: Nouns that end like verbs and often open a cell.
 _NOT_VERBS = frozenset(
     {
@@ -148,7 +154,7 @@ def _key(number: str) -> tuple[int, ...]:
 
 
 def profile(cells: Sequence[str]) -> Profile:
-    texts = [plain(c) for c in cells if plain(c)]
+    texts = [unspace(plain(c)) for c in cells if plain(c)]
     n = len(texts)
     if not n:
         return Profile(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -191,7 +197,16 @@ def _looks_like_role(text: str) -> bool:
     if first in {"el", "la", "los", "las"} and len(words) > 1:
         first = words[1].split("/")[0]
     singular = first[:-1] if first.endswith("s") else first
-    return first in ROLE_HEADS or singular in ROLE_HEADS
+    return bool({first, singular} & ROLE_HEADS) or first in _MORE_ROLE_HEADS
+
+
+def is_header_row(cells: Sequence[str]) -> bool:
+    """Whether a row reads as a step table's header in any wording: short cells, no step
+    numbers, (nearly) every cell naming a part."""
+    texts = [plain(c) for c in cells if plain(c)]
+    if len(texts) < 2 or any(len(t) > HEADER_CELL_MAX or number_of(t) for t in texts):
+        return False
+    return sum(hint_of(t) is not None for t in texts) >= max(2, len(texts) - 1)
 
 
 def hint_of(header: str) -> str | None:

@@ -12,6 +12,7 @@ from folio.manuals.blocks import Row
 from folio.manuals.cleaning import clean, fold, plain
 
 NAME, OBJECTIVE, LEGAL, POLICIES, TIME = "name", "objective", "legal", "policies", "time"
+UNIT = "unit"
 INDICATORS, DESCRIPTION, OTHER = "indicators", "description", "other"
 
 _LABELS: tuple[tuple[str, str], ...] = tuple(
@@ -56,9 +57,9 @@ _LABELS: tuple[tuple[str, str], ...] = tuple(
             ("glosario", OTHER),
             ("anexos", OTHER),
             ("cambios de esta version", OTHER),
-            ("area responsable", OTHER),
-            ("unidad responsable", OTHER),
-            ("unidad administrativa responsable", OTHER),
+            ("area responsable", UNIT),
+            ("unidad responsable", UNIT),
+            ("unidad administrativa responsable", UNIT),
             ("codigo del procedimiento", OTHER),
             ("clave del procedimiento", OTHER),
             ("fecha de emision", OTHER),
@@ -126,10 +127,12 @@ def collect_fields(rows: list[Row]) -> list[Field]:
 
 
 def _ends_name(current: Field, row: Row) -> bool:
-    """A name given on its label's row goes on only in lines that continue its
+    """A name or unit given on its label's row goes on only in lines that continue its
     sentence (lower case); the next line of a header box or a page is something else."""
-    if current.kind != NAME or not current.lines or len(current.rows) > 2:
-        return current.kind == NAME and len(current.rows) > 3
+    if current.kind not in (NAME, UNIT):
+        return False
+    if not current.lines or len(current.rows) > 2:
+        return len(current.rows) > 3
     first = next((plain(c) for c in row.cells if c.strip()), "")
     return not first[:1].islower()
 

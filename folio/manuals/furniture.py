@@ -11,6 +11,7 @@ from collections import Counter
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import fold, plain
+from folio.manuals.columns import is_header_row
 from folio.manuals.fields import NAME, match_label
 from folio.manuals.table import header_columns
 
@@ -45,7 +46,7 @@ def remove_furniture(rows: list[Row]) -> list[Row]:
     for row in rows:
         if row.is_blank:
             continue
-        if header_columns(row) is not None:
+        if header_columns(row) is not None or is_header_row(row.cells):
             kept.append(row)
             continue
         if counts[furniture_key(row)] >= MIN_REPEATS and not _is_content(row):

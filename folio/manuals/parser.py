@@ -21,6 +21,7 @@ from folio.manuals.fields import (
     OBJECTIVE,
     POLICIES,
     TIME,
+    UNIT,
     Field,
     collect_fields,
     split_policies,
@@ -31,7 +32,7 @@ from folio.manuals.indicators import parse_indicators
 from folio.manuals.model import EXTERNAL, Diagnostic, Manual, Procedure, SourceRef, Step
 from folio.manuals.review import review_status, table_notes
 from folio.manuals.roles import split_roles
-from folio.manuals.segment import CODE_KEYS, NAME_KEYS, Region, box_value, segment
+from folio.manuals.segment import CODE_KEYS, NAME_KEYS, UNIT_KEYS, Region, box_value, segment
 from folio.manuals.steps import build_drafts
 from folio.manuals.tablefind import find_tables
 from folio.manuals.timespec import parse_time
@@ -124,7 +125,9 @@ def _parse_procedure(
     procedure = Procedure(
         code=code,
         name=name,
-        unit=_unit_before(body, region.start),
+        unit=_field(fields, UNIT)
+        or box_value(other_rows, UNIT_KEYS)
+        or _unit_before(body, region.start),
         objective=_field(fields, OBJECTIVE),
         legal_basis=_field(fields, LEGAL),
         policies=split_policies(policies_text) if policies_text else (),

@@ -68,7 +68,35 @@ _PART_TITLES = frozenset(
         "area responsable",
     }
 )
-_PART_PREFIXES = ("diagrama ", "descripcion ", "politicas ", "procedimientos de ", "objetivo ")
+#: First words that make any heading a part of a procedure ("Actividades del
+#: procedimiento", "Políticas generales"); procedure names do not start with them.
+_PART_FIRST_WORDS = frozenset(
+    {
+        "descripcion",
+        "actividades",
+        "diagrama",
+        "diagramacion",
+        "flujograma",
+        "politicas",
+        "objetivo",
+        "objetivos",
+        "proposito",
+        "alcance",
+        "responsabilidades",
+        "definiciones",
+        "narrativa",
+        "medicion",
+        "indicadores",
+        "indicador",
+        "insumos",
+        "interaccion",
+        "lineamientos",
+        "secuencia",
+        "simbologia",
+        "glosario",
+    }
+)
+_PART_PREFIXES = ("procedimientos de ", "procedimientos del ")
 #: Sections whose tables are never step tables (a record list, a change log…).
 _OTHER_TITLES = frozenset(
     {
@@ -160,6 +188,9 @@ def heading_text(row: Row) -> str | None:
 
 def is_section_title(title: str) -> bool:
     """A part of a procedure or of the manual, never a procedure's own title."""
+    words = fold(title).strip(" :.").split()
+    if words and words[0] in _PART_FIRST_WORDS:
+        return True
     return _is(title, _PART_TITLES, _PART_PREFIXES) or is_other_section(title)
 
 
@@ -186,6 +217,9 @@ def header_code_name(rows: list[Row]) -> tuple[str, str]:
 
 #: First cells of a header box's rows that give the procedure's name and code.
 NAME_KEYS = frozenset({"nombre", "nombre del procedimiento", "procedimiento", "proceso"})
+UNIT_KEYS = frozenset(
+    {"area", "area responsable", "unidad responsable", "unidad administrativa", "dependencia"}
+)
 CODE_KEYS = frozenset(
     {
         "codigo",

@@ -11,14 +11,12 @@ from dataclasses import dataclass
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import fold, plain
-from folio.manuals.columns import assign, hint_of, number_of
+from folio.manuals.columns import assign, hint_of, is_header_row
 from folio.manuals.fields import match_label
 from folio.manuals.furniture import is_diagram_heading
 from folio.manuals.prose import subject_of
 from folio.manuals.table import Columns, TableRow, header_columns, read_row
 
-#: A header cell is short.
-HEADER_CELL_MAX = 60
 _NARRATIVE = re.compile(
     r"^\s*(?:paso|actividad)\s*(?:n[oº°]\.?\s*)?(\d{1,3}(?:\.\d{1,3})?)\s*[:.)-]\s*\S",
     re.IGNORECASE,
@@ -83,12 +81,7 @@ def _new_table(previous: Row, row: Row) -> bool:
 
 
 def _is_header(row: Row) -> bool:
-    if header_columns(row) is not None:
-        return True
-    cells = [plain(c) for c in row.cells if plain(c)]
-    if len(cells) < 2 or any(len(c) > HEADER_CELL_MAX or number_of(c) for c in cells):
-        return False
-    return sum(hint_of(c) is not None for c in cells) >= max(2, len(cells) - 1)
+    return header_columns(row) is not None or is_header_row(row.cells)
 
 
 def _read_run(body: list[Row], start: int, end: int) -> list[StepTable]:
@@ -173,7 +166,7 @@ def _narratives(body: list[Row]) -> list[StepTable]:
         if not _narrative_step(body[i]):
             i += 1
             continue
-        start, rows = i, []
+        start, rows = i, list[TableRow]()
         while i < len(body) and _continues_narrative(body[i], bool(rows)):
             row = body[i]
             m = _NARRATIVE.match(plain(row.cells[0]))
