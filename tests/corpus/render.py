@@ -43,9 +43,10 @@ def save_docx(document: DocxDocument, path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     buffer.seek(0)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED

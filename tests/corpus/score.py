@@ -136,9 +136,7 @@ def _targets(step: Inventory) -> frozenset[str | None]:
     return frozenset(t["to"] for t in step["next"])
 
 
-def score_manual(
-    inventory: Inventory, loaded: Sequence[Procedure], error: str = ""
-) -> Score:
+def score_manual(inventory: Inventory, loaded: Sequence[Procedure], error: str = "") -> Score:
     expected = inventory["procedures"]
     score = Score(
         document=inventory["document"],
@@ -200,8 +198,19 @@ def total(scores: Sequence[Score], name: str = "TOTAL") -> Score:
     """The corpus line: sums, so that the ratios are micro-averages."""
     result = Score(document=name)
     for s in scores:
-        for key in ("expected", "found", "extra", "exact", "steps", "responsible_ok",
-                    "true_pos", "false_pos", "false_neg", "revisar", "silent"):
+        for key in (
+            "expected",
+            "found",
+            "extra",
+            "exact",
+            "steps",
+            "responsible_ok",
+            "true_pos",
+            "false_pos",
+            "false_neg",
+            "revisar",
+            "silent",
+        ):
             setattr(result, key, getattr(result, key) + getattr(s, key))
         result.error = result.error or ("some failed to load" if s.error else "")
     return result

@@ -35,8 +35,7 @@ def seed_inventories() -> list[tuple[Path, dict[str, Any]]]:
                         COMPOUND.get(step.responsible, (step.responsible.rstrip("."),))
                     ),
                     "next": [
-                        {"to": to, "when": when}
-                        for to, when in flows.get(step.number, default)
+                        {"to": to, "when": when} for to, when in flows.get(step.number, default)
                     ],
                 }
             )

@@ -14,34 +14,54 @@ ALM = "Almacenista"
 JRM = "Jefe/a de Recursos Materiales"
 
 ENTRADAS = Proc(
-    code="RM-P-01", name="Recepción de bienes en almacén",
+    code="RM-P-01",
+    name="Recepción de bienes en almacén",
     objective="Controlar la entrada de bienes adquiridos al almacén general.",
-    policies=("Sólo se reciben bienes amparados por un pedido autorizado.",
-              "Toda entrada se registra el mismo día en el sistema de inventarios."),
+    policies=(
+        "Sólo se reciben bienes amparados por un pedido autorizado.",
+        "Toda entrada se registra el mismo día en el sistema de inventarios.",
+    ),
     steps=(
-        S("1", "Proveedor", "Entrega los bienes junto con la factura y copia del pedido.",
-          "Factura"),
-        S("2", ALM, "Verifica cantidad, calidad y especificaciones contra el pedido. "
-          "¿Cumple? No: Rechaza los bienes y lo informa al proveedor. Termina "
-          "procedimiento. Sí: continúa en la actividad 3.", "Pedido",
-          next=(("end", "No"), ("3", "Sí"))),
-        S("3", ALM, "Sella la factura de recibido y registra la entrada en el sistema.",
-          "Vale de entrada"),
-        S("4", JRM, "Valida la entrada y turna la factura a Contabilidad para su pago.",
-          "Factura"),
+        S(
+            "1",
+            "Proveedor",
+            "Entrega los bienes junto con la factura y copia del pedido.",
+            "Factura",
+        ),
+        S(
+            "2",
+            ALM,
+            "Verifica cantidad, calidad y especificaciones contra el pedido. "
+            "¿Cumple? No: Rechaza los bienes y lo informa al proveedor. Termina "
+            "procedimiento. Sí: continúa en la actividad 3.",
+            "Pedido",
+            next=(("end", "No"), ("3", "Sí")),
+        ),
+        S(
+            "3",
+            ALM,
+            "Sella la factura de recibido y registra la entrada en el sistema.",
+            "Vale de entrada",
+        ),
+        S("4", JRM, "Valida la entrada y turna la factura a Contabilidad para su pago.", "Factura"),
     ),
 )
 
 SALIDAS = Proc(
-    code="RM-P-02", name="Surtimiento de requisiciones internas",
+    code="RM-P-02",
+    name="Surtimiento de requisiciones internas",
     objective="Abastecer a las áreas de los bienes de consumo que requieren.",
     policies=("Las requisiciones se surten los martes y jueves.",),
     steps=(
-        S("1", "Área solicitante", "Envía la requisición firmada por su titular.",
-          "Requisición"),
-        S("2", ALM, "Revisa existencias. ¿Hay existencia? No: lo informa al área y regresa "
-          "a la actividad 1 cuando haya abasto. Sí: continúa en la actividad 3.",
-          "Kárdex", next=(("1", "No"), ("3", "Sí"))),
+        S("1", "Área solicitante", "Envía la requisición firmada por su titular.", "Requisición"),
+        S(
+            "2",
+            ALM,
+            "Revisa existencias. ¿Hay existencia? No: lo informa al área y regresa "
+            "a la actividad 1 cuando haya abasto. Sí: continúa en la actividad 3.",
+            "Kárdex",
+            next=(("1", "No"), ("3", "Sí")),
+        ),
         S("3", ALM, "Surte los bienes y recaba la firma del vale de salida.", "Vale de salida"),
         S("4", JRM, "Concilia mensualmente las salidas con el inventario.", "Conciliación"),
     ),
@@ -72,7 +92,8 @@ def render(doc: Doc, path: Path) -> None:
     for i, proc in enumerate(doc.procedures):
         rows = "".join(
             f"<tr><td>{s.number}</td><td>{esc(s.roles[0])}</td><td>{esc(s.activity)}</td>"
-            f"<td>{esc(s.documents)}</td></tr>" for s in proc.steps
+            f"<td>{esc(s.documents)}</td></tr>"
+            for s in proc.steps
         )
         policies = "".join(f"<li>{esc(p)}</li>" for p in proc.policies)
         body.append(
@@ -92,7 +113,12 @@ def render(doc: Doc, path: Path) -> None:
 
 
 DOCS = (
-    Doc("san-jeronimo-mobiliario.pdf", "furniture", SPECS, render,
+    Doc(
+        "san-jeronimo-mobiliario.pdf",
+        "furniture",
+        SPECS,
+        render,
         notes="Rotated 'DOCUMENTO CONTROLADO' in the margin, two-row header box on every "
-        "page, signature block after the last procedure."),
+        "page, signature block after the last procedure.",
+    ),
 )

@@ -39,28 +39,80 @@ ALINEAMIENTO = Proc(
     ),
     time="5 días hábiles",
     steps=(
-        S("1", VENT, "Recibe solicitud de constancia con los documentos requeridos y asigna "
-          "número de folio.", "Solicitud de trámite FORM.12/DDU/0121", "1 original"),
-        S("2", VENT, "Revisa que la documentación esté completa. ¿Está completa? No: Devuelve "
-          "la documentación al solicitante indicando los faltantes. Termina procedimiento. "
-          "En caso contrario:", "N/A", "N/A", next=(("end", "No"), ("3", "En caso contrario"))),
-        S("3", VENT, "Registra la solicitud en el libro de gobierno y turna el expediente al "
-          "Departamento de Licencias.", "Libro de gobierno", "1"),
-        S("4", JDL, "Recibe expediente y programa la visita de verificación al predio.",
-          "Expediente", "1"),
-        S("5", INSP, "Realiza visita al predio y levanta reporte fotográfico y medidas del "
-          "frente.", "Reporte de inspección", "1 original"),
-        S("6", JDL, "Analiza el reporte de inspección contra el plano de alineamientos "
-          "vigente. ¿Es viable? No: Elabora oficio de improcedencia y lo notifica al "
-          "solicitante. Termina procedimiento. En caso contrario:", "Oficio", "1 original",
-          next=(("end", "No"), ("7", "En caso contrario"))),
-        S("7", JDL, "Elabora la constancia de alineamiento y número oficial y la turna para "
-          "firma.", "Constancia FORM.13/DDU/0121", "2 originales"),
-        S("8", DIR, "Revisa la constancia. ¿Es correcta? No: regresa a la actividad 7. "
-          "En caso contrario: firma la constancia.", "Constancia", "2 originales",
-          next=(("7", "No"), ("9", "En caso contrario"))),
-        S("9", VENT, "Entrega la constancia al solicitante previo pago de derechos y archiva "
-          "el acuse. Termina procedimiento.", "Acuse de recibo", "1 copia"),
+        S(
+            "1",
+            VENT,
+            "Recibe solicitud de constancia con los documentos requeridos y asigna "
+            "número de folio.",
+            "Solicitud de trámite FORM.12/DDU/0121",
+            "1 original",
+        ),
+        S(
+            "2",
+            VENT,
+            "Revisa que la documentación esté completa. ¿Está completa? No: Devuelve "
+            "la documentación al solicitante indicando los faltantes. Termina procedimiento. "
+            "En caso contrario:",
+            "N/A",
+            "N/A",
+            next=(("end", "No"), ("3", "En caso contrario")),
+        ),
+        S(
+            "3",
+            VENT,
+            "Registra la solicitud en el libro de gobierno y turna el expediente al "
+            "Departamento de Licencias.",
+            "Libro de gobierno",
+            "1",
+        ),
+        S(
+            "4",
+            JDL,
+            "Recibe expediente y programa la visita de verificación al predio.",
+            "Expediente",
+            "1",
+        ),
+        S(
+            "5",
+            INSP,
+            "Realiza visita al predio y levanta reporte fotográfico y medidas del frente.",
+            "Reporte de inspección",
+            "1 original",
+        ),
+        S(
+            "6",
+            JDL,
+            "Analiza el reporte de inspección contra el plano de alineamientos "
+            "vigente. ¿Es viable? No: Elabora oficio de improcedencia y lo notifica al "
+            "solicitante. Termina procedimiento. En caso contrario:",
+            "Oficio",
+            "1 original",
+            next=(("end", "No"), ("7", "En caso contrario")),
+        ),
+        S(
+            "7",
+            JDL,
+            "Elabora la constancia de alineamiento y número oficial y la turna para firma.",
+            "Constancia FORM.13/DDU/0121",
+            "2 originales",
+        ),
+        S(
+            "8",
+            DIR,
+            "Revisa la constancia. ¿Es correcta? No: regresa a la actividad 7. "
+            "En caso contrario: firma la constancia.",
+            "Constancia",
+            "2 originales",
+            next=(("7", "No"), ("9", "En caso contrario")),
+        ),
+        S(
+            "9",
+            VENT,
+            "Entrega la constancia al solicitante previo pago de derechos y archiva "
+            "el acuse. Termina procedimiento.",
+            "Acuse de recibo",
+            "1 copia",
+        ),
     ),
 )
 
@@ -76,26 +128,64 @@ QUEJAS = Proc(
     ),
     time="10 días hábiles",
     steps=(
-        S("1", "Analista de Atención Ciudadana", "Recibe la queja por escrito, vía telefónica o "
-          "por la plataforma de atención ciudadana y la captura en el sistema.",
-          "Formato de queja", "1"),
-        S("2", "Analista de Atención Ciudadana", "Identifica la obra y el residente "
-          "responsable y turna la queja.", "N/A", "N/A",
-          after="¿Corresponde a obra municipal? Si: Continúa en la actividad no. 4. En caso "
-          "contrario:", next=(("4", "Si"), ("3", "En caso contrario"))),
-        S("3", "Analista de Atención Ciudadana", "Canaliza la queja a la dependencia "
-          "competente mediante oficio. Termina procedimiento.", "Oficio", "1 original",
-          next=(("end", None),)),
-        S("4", "Residente de Obra", "Verifica en campo la afectación señalada y elabora "
-          "minuta con el contratista.", "Minuta de campo", "2"),
-        S("5", "Residente de Obra", "Da seguimiento a los trabajos de reparación. ¿Se "
-          "concluyeron los trabajos? Si: Continúa en la actividad no. 7. En caso contrario:",
-          "Bitácora de obra", "1", next=(("7", "Si"), ("6", "En caso contrario"))),
-        S("6", "Supervisor/a de Obra", "Notifica al contratista el incumplimiento y aplica la "
-          "pena convencional. Regresa a la actividad 5.", "Oficio", "1 original",
-          next=(("5", None),)),
-        S("7", "Analista de Atención Ciudadana", "Informa al ciudadano la atención de su queja y "
-          "cierra el registro en el sistema.", "N/A", "N/A"),
+        S(
+            "1",
+            "Analista de Atención Ciudadana",
+            "Recibe la queja por escrito, vía telefónica o "
+            "por la plataforma de atención ciudadana y la captura en el sistema.",
+            "Formato de queja",
+            "1",
+        ),
+        S(
+            "2",
+            "Analista de Atención Ciudadana",
+            "Identifica la obra y el residente responsable y turna la queja.",
+            "N/A",
+            "N/A",
+            after="¿Corresponde a obra municipal? Si: Continúa en la actividad no. 4. En caso "
+            "contrario:",
+            next=(("4", "Si"), ("3", "En caso contrario")),
+        ),
+        S(
+            "3",
+            "Analista de Atención Ciudadana",
+            "Canaliza la queja a la dependencia competente mediante oficio. Termina procedimiento.",
+            "Oficio",
+            "1 original",
+            next=(("end", None),),
+        ),
+        S(
+            "4",
+            "Residente de Obra",
+            "Verifica en campo la afectación señalada y elabora minuta con el contratista.",
+            "Minuta de campo",
+            "2",
+        ),
+        S(
+            "5",
+            "Residente de Obra",
+            "Da seguimiento a los trabajos de reparación. ¿Se "
+            "concluyeron los trabajos? Si: Continúa en la actividad no. 7. En caso contrario:",
+            "Bitácora de obra",
+            "1",
+            next=(("7", "Si"), ("6", "En caso contrario")),
+        ),
+        S(
+            "6",
+            "Supervisor/a de Obra",
+            "Notifica al contratista el incumplimiento y aplica la "
+            "pena convencional. Regresa a la actividad 5.",
+            "Oficio",
+            "1 original",
+            next=(("5", None),),
+        ),
+        S(
+            "7",
+            "Analista de Atención Ciudadana",
+            "Informa al ciudadano la atención de su queja y cierra el registro en el sistema.",
+            "N/A",
+            "N/A",
+        ),
     ),
 )
 
@@ -114,28 +204,69 @@ PADRON = Proc(
     time="15 días hábiles",
     steps=tuple(
         [
-            S("1", "Auxiliar Administrativo/a", "Recibe solicitud de inscripción con "
-              "documentación legal, técnica y financiera.", "Solicitud de inscripción", "1"),
-            S("2", "Auxiliar Administrativo/a", "Verifica la documentación. ¿Cumple con los "
-              "requisitos? No: Previene al solicitante para que subsane en 5 días hábiles y "
-              "regresa a la actividad 1. En caso contrario:", "Prevención", "1 original",
-              next=(("1", "No"), ("3", "En caso contrario"))),
+            S(
+                "1",
+                "Auxiliar Administrativo/a",
+                "Recibe solicitud de inscripción con documentación legal, técnica y financiera.",
+                "Solicitud de inscripción",
+                "1",
+            ),
+            S(
+                "2",
+                "Auxiliar Administrativo/a",
+                "Verifica la documentación. ¿Cumple con los "
+                "requisitos? No: Previene al solicitante para que subsane en 5 días hábiles y "
+                "regresa a la actividad 1. En caso contrario:",
+                "Prevención",
+                "1 original",
+                next=(("1", "No"), ("3", "En caso contrario")),
+            ),
         ]
         + [
             S(str(n), resp, text, doc, copies)
             for n, resp, text, doc, copies in (
-                (3, "Analista Técnico/a", "Evalúa la especialidad y capacidad técnica "
-                 "declarada por el contratista.", "Cédula de evaluación", "1"),
-                (4, "Analista Técnico/a", "Consulta en Tesorería la existencia de adeudos "
-                 "fiscales.", "Oficio de consulta", "1 original"),
-                (5, "Jefe/a de Departamento de Concursos", "Valida la evaluación y asigna "
-                 "número de registro.", "N/A", "N/A"),
-                (6, "Jefe/a de Departamento de Concursos", "Elabora la cédula de registro y "
-                 "recaba la firma del titular.", "Cédula de registro", "2 originales"),
-                (7, "Auxiliar Administrativo/a", "Entrega la cédula al contratista y "
-                 "actualiza el padrón publicado.", "Acuse", "1 copia"),
-                (8, "Auxiliar Administrativo/a", "Archiva el expediente del contratista. "
-                 "Termina procedimiento.", "Expediente", "1"),
+                (
+                    3,
+                    "Analista Técnico/a",
+                    "Evalúa la especialidad y capacidad técnica declarada por el contratista.",
+                    "Cédula de evaluación",
+                    "1",
+                ),
+                (
+                    4,
+                    "Analista Técnico/a",
+                    "Consulta en Tesorería la existencia de adeudos fiscales.",
+                    "Oficio de consulta",
+                    "1 original",
+                ),
+                (
+                    5,
+                    "Jefe/a de Departamento de Concursos",
+                    "Valida la evaluación y asigna número de registro.",
+                    "N/A",
+                    "N/A",
+                ),
+                (
+                    6,
+                    "Jefe/a de Departamento de Concursos",
+                    "Elabora la cédula de registro y recaba la firma del titular.",
+                    "Cédula de registro",
+                    "2 originales",
+                ),
+                (
+                    7,
+                    "Auxiliar Administrativo/a",
+                    "Entrega la cédula al contratista y actualiza el padrón publicado.",
+                    "Acuse",
+                    "1 copia",
+                ),
+                (
+                    8,
+                    "Auxiliar Administrativo/a",
+                    "Archiva el expediente del contratista. Termina procedimiento.",
+                    "Expediente",
+                    "1",
+                ),
             )
         ]
     ),
@@ -214,8 +345,13 @@ def render_text(doc: Doc, path: Path) -> None:
 def _docx_procedure(document: DocxDocument, proc: Proc) -> None:
     document.add_paragraph(proc.name.rstrip("."), style="Heading 2")
     fields = document.add_table(rows=5, cols=2, style="Table Grid")
-    labels = ("Nombre del Procedimiento:", "Objetivo:", "Fundamento Legal:",
-              "Políticas de Operación:", "Tiempo Promedio de Gestión:")
+    labels = (
+        "Nombre del Procedimiento:",
+        "Objetivo:",
+        "Fundamento Legal:",
+        "Políticas de Operación:",
+        "Tiempo Promedio de Gestión:",
+    )
     values = (proc.name, proc.objective, list(proc.legal), list(proc.policies), proc.time)
     for row, label, value in zip(fields.rows, labels, values, strict=True):
         set_cell(row.cells[0], label, bold=True)
@@ -239,8 +375,7 @@ def _docx_procedure(document: DocxDocument, proc: Proc) -> None:
             else:
                 start = start.merge(cells[0])
             previous = who
-            for cell, text in zip(cells[1:], (number, activity, documents, copies),
-                                  strict=True):
+            for cell, text in zip(cells[1:], (number, activity, documents, copies), strict=True):
                 set_cell(cell, text)
     document.add_page_break()
 
@@ -257,10 +392,20 @@ def render_docx(doc: Doc, path: Path) -> None:
 
 
 DOCS = (
-    Doc("puebla-desarrollo-urbano.txt", "puebla", SPECS, render_text,
+    Doc(
+        "puebla-desarrollo-urbano.txt",
+        "puebla",
+        SPECS,
+        render_text,
         notes="Seed layout as text: blank responsible cells, unnumbered decision row after "
-        "step 2 of P2, running headers repeating the table header."),
-    Doc("puebla-desarrollo-urbano.docx", "puebla", (ALINEAMIENTO, QUEJAS), render_docx,
+        "step 2 of P2, running headers repeating the table header.",
+    ),
+    Doc(
+        "puebla-desarrollo-urbano.docx",
+        "puebla",
+        (ALINEAMIENTO, QUEJAS),
+        render_docx,
         notes="Seed layout in Word tables; equal consecutive responsibles are one vertically "
-        "merged cell."),
+        "merged cell.",
+    ),
 )

@@ -34,29 +34,89 @@ APOYOS = Proc(
         "El estudio socioeconómico tendrá vigencia de seis meses.",
     ),
     steps=(
-        S("1", CAP, "Establece orden de atención y recibe la solicitud de apoyo con la "
-          "documentación soporte.", "Solicitud de apoyo", "Folio de atención"),
-        S("2", CAP, "Captura los datos del solicitante en el padrón de beneficiarios y turna "
-          "el expediente.", "Expediente", "Registro en padrón"),
-        S("3", ANA, "Programa la visita domiciliaria y la notifica al solicitante vía "
-          "telefónica.", "Expediente", "Agenda de visitas"),
-        S("4", ANA, "Realiza la visita domiciliaria y aplica el estudio socioeconómico.",
-          "Formato de estudio socioeconómico", "Estudio socioeconómico"),
-        S("5", ANA, "Integra el expediente técnico con el estudio socioeconómico, fotografías "
-          "y presupuesto de materiales.", "Estudio socioeconómico", "Expediente técnico"),
-        S("6", JAP, "Revisa el expediente técnico y verifica que cumpla con las reglas de "
-          "operación.", "Expediente técnico", "Expediente revisado"),
-        S("7", JAP, "¿Procede? No: Regresa a la actividad 5 para que se complemente el "
-          "expediente.", "Expediente revisado", "Observaciones",
-          next=(("5", "No"), ("8", "Si"))),
-        S("8", JAP, "Si: Turna el expediente al Comité de Asignación para su dictamen.",
-          "Expediente revisado", "Oficio de envío"),
-        S("9", COM, "Sesiona y dictamina la procedencia del apoyo; asienta el acuerdo en el "
-          "acta de la sesión.", "Oficio de envío", "Acta de sesión"),
-        S("10", SUB, "Emite la carta de asignación del apoyo y la remite a la Ventanilla de "
-          "Atención.", "Acta de sesión", "Carta de asignación"),
-        S("11", CAP, "Entrega la carta de asignación al beneficiario y recaba su firma de "
-          "recibido. Fin del procedimiento.", "Carta de asignación", "Acuse"),
+        S(
+            "1",
+            CAP,
+            "Establece orden de atención y recibe la solicitud de apoyo con la "
+            "documentación soporte.",
+            "Solicitud de apoyo",
+            "Folio de atención",
+        ),
+        S(
+            "2",
+            CAP,
+            "Captura los datos del solicitante en el padrón de beneficiarios y turna "
+            "el expediente.",
+            "Expediente",
+            "Registro en padrón",
+        ),
+        S(
+            "3",
+            ANA,
+            "Programa la visita domiciliaria y la notifica al solicitante vía telefónica.",
+            "Expediente",
+            "Agenda de visitas",
+        ),
+        S(
+            "4",
+            ANA,
+            "Realiza la visita domiciliaria y aplica el estudio socioeconómico.",
+            "Formato de estudio socioeconómico",
+            "Estudio socioeconómico",
+        ),
+        S(
+            "5",
+            ANA,
+            "Integra el expediente técnico con el estudio socioeconómico, fotografías "
+            "y presupuesto de materiales.",
+            "Estudio socioeconómico",
+            "Expediente técnico",
+        ),
+        S(
+            "6",
+            JAP,
+            "Revisa el expediente técnico y verifica que cumpla con las reglas de operación.",
+            "Expediente técnico",
+            "Expediente revisado",
+        ),
+        S(
+            "7",
+            JAP,
+            "¿Procede? No: Regresa a la actividad 5 para que se complemente el expediente.",
+            "Expediente revisado",
+            "Observaciones",
+            next=(("5", "No"), ("8", "Si")),
+        ),
+        S(
+            "8",
+            JAP,
+            "Si: Turna el expediente al Comité de Asignación para su dictamen.",
+            "Expediente revisado",
+            "Oficio de envío",
+        ),
+        S(
+            "9",
+            COM,
+            "Sesiona y dictamina la procedencia del apoyo; asienta el acuerdo en el "
+            "acta de la sesión.",
+            "Oficio de envío",
+            "Acta de sesión",
+        ),
+        S(
+            "10",
+            SUB,
+            "Emite la carta de asignación del apoyo y la remite a la Ventanilla de Atención.",
+            "Acta de sesión",
+            "Carta de asignación",
+        ),
+        S(
+            "11",
+            CAP,
+            "Entrega la carta de asignación al beneficiario y recaba su firma de "
+            "recibido. Fin del procedimiento.",
+            "Carta de asignación",
+            "Acuse",
+        ),
     ),
 )
 
@@ -71,26 +131,71 @@ REGULARIZACION = Proc(
         "La escrituración se realizará ante notario público designado por el Instituto.",
     ),
     steps=(
-        S("1", "Auxiliar Jurídico, Dirección Jurídica", "Recibe la solicitud de "
-          "regularización y la copia de identificación del poseedor.", "Solicitud",
-          "Folio"),
-        S("2", "Auxiliar Jurídico, Dirección Jurídica", "Solicita al área técnica el "
-          "levantamiento topográfico del lote.", "Oficio", "Solicitud de levantamiento"),
-        S("3", "Topógrafo, Departamento Técnico", "Realiza el levantamiento topográfico y "
-          "elabora el plano del lote.", "Solicitud de levantamiento", "Plano"),
-        S("4", "Abogado Dictaminador, Dirección Jurídica", "Analiza los antecedentes de "
-          "propiedad y el plano del lote.", "Plano", "Análisis jurídico"),
-        S("5", "Abogado Dictaminador, Dirección Jurídica", "¿El lote está libre de "
-          "litigio? No Regresa a la actividad 4 una vez resuelto el litigio.",
-          "Análisis jurídico", "Oficio", next=(("4", "No"), ("6", "Si"))),
-        S("6", "Abogado Dictaminador, Dirección Jurídica", "Si: Elabora el dictamen de "
-          "procedencia de la regularización.", "Análisis jurídico", "Dictamen"),
-        S("7", "Director Jurídico", "Firma el dictamen y lo envía a la notaría designada.",
-          "Dictamen", "Oficio a notaría"),
-        S("8", "Notario Público", "Elabora la escritura y cita al poseedor para su firma.",
-          "Oficio a notaría", "Escritura"),
-        S("9", "Auxiliar Jurídico, Dirección Jurídica", "Entrega la escritura inscrita al "
-          "poseedor. Fin del procedimiento.", "Escritura", "Acuse"),
+        S(
+            "1",
+            "Auxiliar Jurídico, Dirección Jurídica",
+            "Recibe la solicitud de regularización y la copia de identificación del poseedor.",
+            "Solicitud",
+            "Folio",
+        ),
+        S(
+            "2",
+            "Auxiliar Jurídico, Dirección Jurídica",
+            "Solicita al área técnica el levantamiento topográfico del lote.",
+            "Oficio",
+            "Solicitud de levantamiento",
+        ),
+        S(
+            "3",
+            "Topógrafo, Departamento Técnico",
+            "Realiza el levantamiento topográfico y elabora el plano del lote.",
+            "Solicitud de levantamiento",
+            "Plano",
+        ),
+        S(
+            "4",
+            "Abogado Dictaminador, Dirección Jurídica",
+            "Analiza los antecedentes de propiedad y el plano del lote.",
+            "Plano",
+            "Análisis jurídico",
+        ),
+        S(
+            "5",
+            "Abogado Dictaminador, Dirección Jurídica",
+            "¿El lote está libre de "
+            "litigio? No Regresa a la actividad 4 una vez resuelto el litigio.",
+            "Análisis jurídico",
+            "Oficio",
+            next=(("4", "No"), ("6", "Si")),
+        ),
+        S(
+            "6",
+            "Abogado Dictaminador, Dirección Jurídica",
+            "Si: Elabora el dictamen de procedencia de la regularización.",
+            "Análisis jurídico",
+            "Dictamen",
+        ),
+        S(
+            "7",
+            "Director Jurídico",
+            "Firma el dictamen y lo envía a la notaría designada.",
+            "Dictamen",
+            "Oficio a notaría",
+        ),
+        S(
+            "8",
+            "Notario Público",
+            "Elabora la escritura y cita al poseedor para su firma.",
+            "Oficio a notaría",
+            "Escritura",
+        ),
+        S(
+            "9",
+            "Auxiliar Jurídico, Dirección Jurídica",
+            "Entrega la escritura inscrita al poseedor. Fin del procedimiento.",
+            "Escritura",
+            "Acuse",
+        ),
     ),
 )
 
@@ -124,29 +229,56 @@ INVENTARIO = Proc(
         "El resguardo se actualizará cada vez que un bien cambie de usuario o de ubicación.",
         "Los bienes propuestos para baja permanecerán en el almacén hasta su dictamen.",
         "El sistema de control patrimonial es la única fuente oficial del inventario.",
-        "Las diferencias se conciliarán con la contabilidad patrimonial al cierre del "
-        "ejercicio.",
+        "Las diferencias se conciliarán con la contabilidad patrimonial al cierre del ejercicio.",
         "Los formatos se llenarán a máquina o con letra de molde legible.",
     ),
     steps=(
-        S("1", "Jefe del Departamento de Recursos Materiales", LONG, "Calendario",
-          "Programa anual"),
-        S("2", "Director de Administración y Finanzas", "Autoriza el programa y firma la "
-          "circular de difusión.", "Programa anual", "Circular"),
-        S("3", "Auxiliar de Inventarios, Departamento de Recursos Materiales", "Visita cada "
-          "unidad administrativa y coteja los bienes contra los resguardos, verificando "
-          "número de inventario, descripción, marca, modelo, número de serie, estado de "
-          "conservación y ubicación física, y etiqueta los bienes que carecen de número "
-          "de inventario o cuya etiqueta se encuentre dañada o ilegible.",
-          "Resguardos", "Cédula de levantamiento"),
-        S("4", "Auxiliar de Inventarios, Departamento de Recursos Materiales", "Registra "
-          "las diferencias encontradas y actualiza el sistema de control patrimonial.",
-          "Cédula de levantamiento", "Reporte de diferencias"),
-        S("5", "Jefe del Departamento de Recursos Materiales", "Elabora el informe de "
-          "resultados y lo remite al Órgano Interno de Control.", "Reporte de diferencias",
-          "Informe"),
-        S("6", "Jefe del Departamento de Recursos Materiales", "Archiva el informe y los "
-          "resguardos actualizados.", "Informe", "Expediente"),
+        S(
+            "1",
+            "Jefe del Departamento de Recursos Materiales",
+            LONG,
+            "Calendario",
+            "Programa anual",
+        ),
+        S(
+            "2",
+            "Director de Administración y Finanzas",
+            "Autoriza el programa y firma la circular de difusión.",
+            "Programa anual",
+            "Circular",
+        ),
+        S(
+            "3",
+            "Auxiliar de Inventarios, Departamento de Recursos Materiales",
+            "Visita cada "
+            "unidad administrativa y coteja los bienes contra los resguardos, verificando "
+            "número de inventario, descripción, marca, modelo, número de serie, estado de "
+            "conservación y ubicación física, y etiqueta los bienes que carecen de número "
+            "de inventario o cuya etiqueta se encuentre dañada o ilegible.",
+            "Resguardos",
+            "Cédula de levantamiento",
+        ),
+        S(
+            "4",
+            "Auxiliar de Inventarios, Departamento de Recursos Materiales",
+            "Registra las diferencias encontradas y actualiza el sistema de control patrimonial.",
+            "Cédula de levantamiento",
+            "Reporte de diferencias",
+        ),
+        S(
+            "5",
+            "Jefe del Departamento de Recursos Materiales",
+            "Elabora el informe de resultados y lo remite al Órgano Interno de Control.",
+            "Reporte de diferencias",
+            "Informe",
+        ),
+        S(
+            "6",
+            "Jefe del Departamento de Recursos Materiales",
+            "Archiva el informe y los resguardos actualizados.",
+            "Informe",
+            "Expediente",
+        ),
     ),
 )
 
@@ -239,8 +371,13 @@ def render(doc: Doc, path: Path) -> None:
 
 
 DOCS = (
-    Doc("estatal-vivienda.pdf", "state-institute", SPECS, render,
+    Doc(
+        "estatal-vivienda.pdf",
+        "state-institute",
+        SPECS,
+        render,
         notes="Two-row decisions (7/8 of IEVSU-DPV-01, 5/6 of IEVSU-DJ-02 with 'No Regresa' "
         "without colon); description letters leaking into the No. cell; IEVSU-DAF-03 has "
-        "no decisions and long cells that break across pages; flowchart page after each."),
+        "no decisions and long cells that break across pages; flowchart page after each.",
+    ),
 )

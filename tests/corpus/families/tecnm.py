@@ -29,61 +29,129 @@ def stages_to_steps(stages: tuple[Stage, ...]) -> tuple[S, ...]:
 
 
 BECAS: tuple[Stage, ...] = (
-    ("1", "Publica convocatoria", "Departamento de Servicios Escolares", (
-        ("1.1", "Elabora la convocatoria de becas internas con requisitos y fechas.", ()),
-        ("1.2", "Publica la convocatoria en el portal y en los murales del plantel.", ()),
-    )),
-    ("2", "Recibe solicitudes", "Oficina de Becas", (
-        ("2.1", "Recibe la solicitud y los documentos del estudiante.", ()),
-        ("2.2", "Verifica el promedio y la situación académica en el sistema.", ()),
-    )),
-    ("3", "Evalúa solicitudes", "Comité de Becas", (
-        ("3.1", "Evalúa las solicitudes conforme a los criterios de la convocatoria. "
-         "¿Cumple? SI: Ir al paso 4. NO: Ir al paso 5.", (("4", "SI"), ("5.1", "NO"))),
-    )),
+    (
+        "1",
+        "Publica convocatoria",
+        "Departamento de Servicios Escolares",
+        (
+            ("1.1", "Elabora la convocatoria de becas internas con requisitos y fechas.", ()),
+            ("1.2", "Publica la convocatoria en el portal y en los murales del plantel.", ()),
+        ),
+    ),
+    (
+        "2",
+        "Recibe solicitudes",
+        "Oficina de Becas",
+        (
+            ("2.1", "Recibe la solicitud y los documentos del estudiante.", ()),
+            ("2.2", "Verifica el promedio y la situación académica en el sistema.", ()),
+        ),
+    ),
+    (
+        "3",
+        "Evalúa solicitudes",
+        "Comité de Becas",
+        (
+            (
+                "3.1",
+                "Evalúa las solicitudes conforme a los criterios de la convocatoria. "
+                "¿Cumple? SI: Ir al paso 4. NO: Ir al paso 5.",
+                (("4", "SI"), ("5.1", "NO")),
+            ),
+        ),
+    ),
     ("4", "Asigna la beca y notifica al estudiante", "Oficina de Becas", ()),
-    ("5", "Comunica resultados", "Departamento de Servicios Escolares", (
-        ("5.1", "Publica la lista de resultados.", ()),
-        ("5.2", "Atiende las aclaraciones dentro de los tres días hábiles siguientes.", ()),
-        ("5.3", "Archiva los expedientes del proceso.", ()),
-    )),
+    (
+        "5",
+        "Comunica resultados",
+        "Departamento de Servicios Escolares",
+        (
+            ("5.1", "Publica la lista de resultados.", ()),
+            ("5.2", "Atiende las aclaraciones dentro de los tres días hábiles siguientes.", ()),
+            ("5.3", "Archiva los expedientes del proceso.", ()),
+        ),
+    ),
 )
 
 # A stage without sub-activities is one step; "4" then goes on to 5.1 (reading order).
 BECAS_STEPS = stages_to_steps(BECAS)
 
 RESIDENCIAS: tuple[Stage, ...] = (
-    ("1", "Registra anteproyecto", "Estudiante", (
-        ("1.1", "Registra el anteproyecto de residencia profesional en la plataforma.", ()),
-    )),
-    ("2", "Revisa anteproyecto", "Academia", (
-        ("2.1", "Revisa la pertinencia del anteproyecto y emite dictamen.", ()),
-        ("2.2", "¿Es aprobado? NO: Ir al paso 1 para corregir el anteproyecto. SI: "
-         "continúa en 3.", (("1.1", "NO"), ("3.1", "SI"))),
-    )),
-    ("3", "Asigna asesor", "Jefatura de División", (
-        ("3.1", "Asigna asesor interno y elabora el oficio de asignación.", ()),
-    )),
-    ("4", "Da seguimiento", "Asesor Interno", (
-        ("4.1", "Realiza tres revisiones del avance y registra cada una en el formato "
-         "de seguimiento.", ()),
-        ("4.2", "¿Avance satisfactorio? NO: Ir al paso 4. SI: Ir al paso 5.",
-         (("4.1", "NO"), ("5.1", "SI"))),
-    )),
-    ("5", "Evalúa informe final", "Asesor Interno", (
-        ("5.1", "Evalúa el informe técnico final junto con el asesor externo.", ()),
-        ("5.2", "Envía la calificación a la División de Estudios Profesionales.", ()),
-    )),
-    ("6", "Libera residencia", "División de Estudios Profesionales", (
-        ("6.1", "Registra la calificación y emite la constancia de liberación.", ()),
-    )),
+    (
+        "1",
+        "Registra anteproyecto",
+        "Estudiante",
+        (("1.1", "Registra el anteproyecto de residencia profesional en la plataforma.", ()),),
+    ),
+    (
+        "2",
+        "Revisa anteproyecto",
+        "Academia",
+        (
+            ("2.1", "Revisa la pertinencia del anteproyecto y emite dictamen.", ()),
+            (
+                "2.2",
+                "¿Es aprobado? NO: Ir al paso 1 para corregir el anteproyecto. SI: continúa en 3.",
+                (("1.1", "NO"), ("3.1", "SI")),
+            ),
+        ),
+    ),
+    (
+        "3",
+        "Asigna asesor",
+        "Jefatura de División",
+        (("3.1", "Asigna asesor interno y elabora el oficio de asignación.", ()),),
+    ),
+    (
+        "4",
+        "Da seguimiento",
+        "Asesor Interno",
+        (
+            (
+                "4.1",
+                "Realiza tres revisiones del avance y registra cada una en el formato "
+                "de seguimiento.",
+                (),
+            ),
+            (
+                "4.2",
+                "¿Avance satisfactorio? NO: Ir al paso 4. SI: Ir al paso 5.",
+                (("4.1", "NO"), ("5.1", "SI")),
+            ),
+        ),
+    ),
+    (
+        "5",
+        "Evalúa informe final",
+        "Asesor Interno",
+        (
+            ("5.1", "Evalúa el informe técnico final junto con el asesor externo.", ()),
+            ("5.2", "Envía la calificación a la División de Estudios Profesionales.", ()),
+        ),
+    ),
+    (
+        "6",
+        "Libera residencia",
+        "División de Estudios Profesionales",
+        (("6.1", "Registra la calificación y emite la constancia de liberación.", ()),),
+    ),
 )
 
 DOCS_SPEC = (
-    ("ITVC-AC-PO-004", "Procedimiento para el otorgamiento de becas internas", BECAS_STEPS,
-     BECAS, 2),
-    ("ITVC-AC-PO-007", "Procedimiento para la residencia profesional",
-     stages_to_steps(RESIDENCIAS), RESIDENCIAS, 3),
+    (
+        "ITVC-AC-PO-004",
+        "Procedimiento para el otorgamiento de becas internas",
+        BECAS_STEPS,
+        BECAS,
+        2,
+    ),
+    (
+        "ITVC-AC-PO-007",
+        "Procedimiento para la residencia profesional",
+        stages_to_steps(RESIDENCIAS),
+        RESIDENCIAS,
+        3,
+    ),
 )
 
 
@@ -138,9 +206,13 @@ def _renderer(code: str, revision: int):  # type: ignore[no-untyped-def]
 
 
 DOCS = tuple(
-    Doc(f"{code}.pdf", "tecnm-stages", (Proc(code=code, name=name, steps=steps),),
+    Doc(
+        f"{code}.pdf",
+        "tecnm-stages",
+        (Proc(code=code, name=name, steps=steps),),
         _renderer(code, revision),
         notes="Stage rows with numbered sub-activities in one cell; 'Ir al paso N' means "
-        "the first sub-activity of stage N; the stage-only row 4 of AC-PO-004 is a step.")
+        "the first sub-activity of stage N; the stage-only row 4 of AC-PO-004 is a step.",
+    )
     for code, name, steps, _, revision in DOCS_SPEC
 )
