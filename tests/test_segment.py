@@ -97,3 +97,24 @@ def test_it_reads_a_narrative_procedure_and_asks_to_review_it() -> None:
     assert [s.number for s in procedure.steps] == ["1", "2", "3"]
     assert procedure.review == "revisar"
     assert "FOL005" in [d.code for d in manual.diagnostics]
+
+
+def test_it_numbers_a_table_that_has_no_step_numbers_and_asks_to_review_it() -> None:
+    manual = _parse(
+        "Nombre del procedimiento:\tPrueba",
+        "Responsable\tActividad\tDocumento",
+        "Auxiliar\tRecibe la solicitud.\tSolicitud",
+        "Jefe de Oficina\tRevisa la solicitud.\t",
+        "\ty la turna al director.\t",
+        "Director\tFirma la respuesta. Termina procedimiento.\tOficio",
+    )
+
+    (procedure,) = manual.procedures
+    assert [(s.number, s.responsible) for s in procedure.steps] == [
+        ("1", ("Auxiliar",)),
+        ("2", ("Jefe de Oficina",)),
+        ("3", ("Director",)),
+    ]
+    assert procedure.steps[1].activity == "Revisa la solicitud. y la turna al director."
+    assert procedure.review == "revisar"
+    assert [d.code for d in manual.diagnostics] == ["FOL006"]

@@ -53,6 +53,18 @@ def table_notes(tables: Sequence[StepTable], code: str) -> list[Diagnostic]:
                     first or table.rows[0].row.source,
                 )
             )
+        if table.numbered_here and table.rows:
+            notes.append(
+                Diagnostic(
+                    "FOL006",
+                    "warning",
+                    f"Procedimiento {code}: la tabla de actividades no numera sus pasos; Folio "
+                    "los numeró en orden (revise los saltos que el texto mencione).",
+                    code,
+                    None,
+                    table.rows[0].row.source,
+                )
+            )
     return notes
 
 

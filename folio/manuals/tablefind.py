@@ -7,7 +7,7 @@ Oficialía de Partes recibe…") are read as one-column tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from folio.manuals.blocks import Row
 from folio.manuals.cleaning import fold, plain
@@ -34,6 +34,7 @@ class StepTable:
     rows: tuple[TableRow, ...]
     narrative: bool = False
     guessed: bool = False  # no header row named the columns
+    numbered_here: bool = False  # the table has no step numbers: Folio counted its rows
 
     @property
     def first_number(self) -> str:
@@ -122,13 +123,32 @@ def _make(
     if cols is None:
         return []
     read = [(i, read_row(r, cols)) for i, r in rows]
+    unnumbered = cols.number is None
+    if unnumbered:
+        read = _count(read)
     pieces = _restarts(read)
     tables = []
     for k, piece in enumerate(pieces):
         first = start if k == 0 else piece[0][0]
         last = pieces[k + 1][0][0] if k + 1 < len(pieces) else end
-        tables.append(StepTable(first, last, cols, tuple(t for _, t in piece), guessed=not header))
+        steps = tuple(t for _, t in piece)
+        tables.append(
+            StepTable(first, last, cols, steps, guessed=not header, numbered_here=unnumbered)
+        )
     return tables
+
+
+def _count(read: list[tuple[int, TableRow]]) -> list[tuple[int, TableRow]]:
+    """Number the rows of a table that has no step numbers: a row opens a step when it
+    names a responsible or its activity starts a sentence; other rows continue one."""
+    counted = []
+    n = 0
+    for i, tr in read:
+        if tr.responsible or plain(tr.activity)[:1].isupper():
+            n += 1
+            tr = replace(tr, number=str(n))
+        counted.append((i, tr))
+    return counted
 
 
 def _restarts(read: list[tuple[int, TableRow]]) -> list[list[tuple[int, TableRow]]]:
