@@ -68,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print()
         return 0
-    print(f"{'document':<34} {'exp':>3} {'found':>5} {'exact':>5} {'resp':>6} {'F1':>5}"
-          f" {'rev':>3} {'silent':>6} {'extra':>5}")
+    print(
+        f"{'document':<34} {'exp':>3} {'found':>5} {'exact':>5} {'resp':>6} {'F1':>5}"
+        f" {'rev':>3} {'silent':>6} {'extra':>5}"
+    )
     for s in scores:
         print(row(s))
         if s.error:

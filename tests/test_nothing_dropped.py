@@ -10,8 +10,8 @@ from folio.manuals.cleaning import plain
 from folio.manuals.furniture import remove_furniture
 from folio.manuals.load import load_manual, read_rows
 from folio.manuals.parser import parse_rows
-from folio.manuals.tablefind import find_tables
 from folio.manuals.sources.text import text_to_rows
+from folio.manuals.tablefind import find_tables
 
 from .conftest import SEED_000, SEED_003, SEED_004, needs_shared
 
