@@ -11,7 +11,7 @@ each part from its cells; the best assignment wins. ``profile`` explains the evi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from folio.manuals.cleaning import fold, plain
@@ -309,11 +309,15 @@ def _fused_role(p: Profile) -> bool:
 
 
 def _pick(
-    profiles: list[Profile], hints: list[str | None], taken: set[int], part: str, looks: object
+    profiles: list[Profile],
+    hints: list[str | None],
+    taken: set[int],
+    part: str,
+    looks: Callable[[Profile], bool],
 ) -> int | None:
     for i, p in enumerate(profiles):
         if i in taken:
             continue
-        if hints[i] == part or (hints[i] is None and callable(looks) and looks(p) and p.filled):
+        if hints[i] == part or (hints[i] is None and looks(p) and p.filled):
             return i
     return None

@@ -40,8 +40,7 @@ def table_notes(tables: Sequence[StepTable], code: str) -> list[Diagnostic]:
     """What the importer says about how it read a procedure's tables."""
     notes = []
     for table in tables:
-        first = table.rows[0].row.source if table.rows else None
-        if table.narrative:
+        if table.narrative and table.rows:
             notes.append(
                 Diagnostic(
                     "FOL005",
@@ -50,7 +49,7 @@ def table_notes(tables: Sequence[StepTable], code: str) -> list[Diagnostic]:
                     "(«Paso N: …»), sin tabla; revise el responsable de cada paso.",
                     code,
                     None,
-                    first or table.rows[0].row.source,
+                    table.rows[0].row.source,
                 )
             )
         if table.numbered_here and table.rows:
