@@ -1,6 +1,6 @@
 from django.urls import path
 
-from web.catalog import views
+from web.catalog import urls_editor, urls_publish, urls_versions, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("roles/", views.role_list, name="role-list"),
     path("roles/<int:pk>/personas/", views.role_members, name="role-members"),
     path("roles/<int:pk>/unir/", views.role_merge, name="role-merge"),
+    *urls_editor.urlpatterns,
+    *urls_versions.urlpatterns,
+    *urls_publish.urlpatterns,
 ]
