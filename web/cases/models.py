@@ -265,6 +265,15 @@ class EventKind(models.TextChoices):
     DOCUMENT_ADDED = "document.added", _("Document added")
     CLOSED_DAY_ADDED = "calendar.closed_day_added", _("Closed day added")
     STEP_TARGETS_SET = "targets.step_targets_set", _("Step targets set")
+    STEP_TARGETS_CARRIED = "targets.carried_over", _("Step targets carried over")
+    MANUAL_IMPORTED = "manual.imported", _("Manual imported")
+    MANUAL_CREATED = "manual.created", _("Manual written")
+    MANUAL_VERSION_SAVED = "manual.version_saved", _("Manual version saved")
+    MANUAL_RETIRED = "manual.retired", _("Manual retired")
+    PROCEDURE_RETIRED = "procedure.retired", _("Procedure retired")
+    ROLE_CREATED = "role.created", _("Role created")
+    ROLE_MEMBERS_SET = "role.members_set", _("People of a role set")
+    ROLE_MERGED = "role.merged", _("Roles merged")
 
 
 class Event(models.Model):

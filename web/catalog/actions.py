@@ -1,5 +1,6 @@
-"""Writes to the catalog: importing a manual (a new version when its content changed) and
-merging role spellings. Each is one transaction."""
+"""Writes to the catalog: importing a manual (a new version when its content changed),
+saving an edited manual as a new version, and the role directory. Each is one
+transaction and leaves an entry in the tamper-evident log (``web/catalog/audit.py``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from folio.manuals import jsonio
 from folio.manuals.lint import lint_manual
@@ -17,7 +19,17 @@ from folio.manuals.load import load_manual
 from folio.manuals.model import Manual
 from folio.manuals.roles import is_external_role
 from web.accounts.models import Unit
-from web.catalog.models import CatalogManual, ManualKind, ManualVersion, Procedure, Role, RoleAlias
+from web.catalog.audit import record
+from web.catalog.errors import CatalogError
+from web.catalog.models import (
+    CatalogManual,
+    ManualKind,
+    ManualVersion,
+    Procedure,
+    Role,
+    RoleAlias,
+    VersionOrigin,
+)
 
 
 def import_manual_file(
@@ -51,17 +63,60 @@ def _store(
     unit: Unit | None,
 ) -> tuple[ManualVersion, bool]:
     catalog = _catalog_manual(manual, unit)
-    existing = catalog.versions.filter(sha256=sha256).first()
+    existing = catalog.versions.filter(sha256=sha256, origin=VersionOrigin.IMPORTED).first()
     if existing is not None:
         return existing, False
+    version = _new_version(catalog, manual, user, sha256=sha256, source_name=source_name)
+    record(
+        "manual.imported",
+        actor=user,
+        payload={**_describe(version), "file": source_name, "sha256": sha256},
+    )
+    return version, True
+
+
+@transaction.atomic
+def save_manual_version(
+    catalog: CatalogManual,
+    manual: Manual,
+    *,
+    user: User,
+    note: str,
+    based_on: ManualVersion | None = None,
+    origin: str = VersionOrigin.EDITED,
+) -> ManualVersion:
+    """Save ``manual`` (edited or written in Folio) as the next version of ``catalog``,
+    with its change note. Raises ``CatalogError`` when the note is empty."""
+    note = note.strip()
+    if not note:
+        raise CatalogError(_("Write what changed: the change note is required."))
+    text = jsonio.manual_to_json(manual)
+    version = _new_version(
+        catalog,
+        manual,
+        user,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        source_name=based_on.source_name if based_on else "",
+        origin=origin,
+        note=note,
+        based_on=based_on,
+    )
+    record("manual.version_saved", actor=user, payload={**_describe(version), "note": note})
+    return version
+
+
+def _new_version(
+    catalog: CatalogManual, manual: Manual, user: User | None, **fields: Any
+) -> ManualVersion:
+    """The next version of ``catalog`` holding ``manual`` (linted), with a procedure row
+    each and the roles its steps name."""
     last = catalog.versions.order_by("-number").first()
     version = ManualVersion.objects.create(
         manual=catalog,
         number=(last.number + 1) if last else 1,
-        source_name=source_name,
-        sha256=sha256,
         data=jsonio.manual_to_dict(manual, lint_manual(manual)),
         imported_by=user,
+        **fields,
     )
     procedures = version.data["procedures"]
     for position, (proc, data) in enumerate(zip(manual.procedures, procedures, strict=True)):
@@ -77,8 +132,18 @@ def _store(
         )
         for step in proc.steps:
             for name in step.responsible:
-                ensure_role(name, unit)
-    return version, True
+                ensure_role(name, catalog.unit, actor=user)
+    return version
+
+
+def _describe(version: ManualVersion) -> dict[str, Any]:
+    """What a log entry says of a version: which manual, which number, what it holds."""
+    return {
+        "manual": version.manual_id,
+        "title": version.manual.title,
+        "version": version.number,
+        "procedures": [p["code"] for p in version.data["procedures"]],
+    }
 
 
 def _catalog_manual(manual: Manual, unit: Unit | None) -> CatalogManual:
@@ -92,23 +157,30 @@ def _catalog_manual(manual: Manual, unit: Unit | None) -> CatalogManual:
     return CatalogManual.objects.create(title=title, code=manual.code, kind=kind, unit=unit)
 
 
-def ensure_role(name: str, unit: Unit | None = None) -> Role:
-    """The role a responsible name stands for (through its aliases), created if new."""
+def ensure_role(name: str, unit: Unit | None = None, *, actor: User | None = None) -> Role:
+    """The role a responsible name stands for (through its aliases), created (and
+    logged) if new. Call inside a transaction."""
     alias = RoleAlias.objects.select_related("role").filter(name=name).first()
     if alias is not None:
         return alias.role
-    role, _ = Role.objects.get_or_create(
-        name=name, defaults={"unit": unit, "is_external": is_external_role(name)}
-    )
+    with transaction.atomic():
+        role, created = Role.objects.get_or_create(
+            name=name, defaults={"unit": unit, "is_external": is_external_role(name)}
+        )
+        if created:
+            payload = {"role": role.pk, "name": name, "is_external": role.is_external}
+            record("role.created", actor=actor, payload=payload)
     return role
 
 
 @transaction.atomic
-def merge_roles(variant: Role, into: Role) -> Role:
+def merge_roles(variant: Role, into: Role, *, actor: User | None = None) -> Role:
     """Make ``variant`` a spelling of ``into``: its people, aliases and everything that
     points at it (tasks of running cases included) move over."""
     if variant.pk == into.pk:
         return into
+    payload = {"variant": variant.pk, "variant_name": variant.name, "into": into.pk}
+    record("role.merged", actor=actor, payload={**payload, "into_name": into.name})
     into.members.add(*variant.members.all())
     RoleAlias.objects.filter(role=variant).update(role=into)
     _repoint(variant, into)
@@ -134,6 +206,14 @@ def _repoint(old: Role, new: Role) -> None:
 
 
 @transaction.atomic
-def set_role_members(role: Role, users: list[User]) -> Role:
+def set_role_members(role: Role, users: list[User], *, actor: User | None = None) -> Role:
+    before = set(role.members.values_list("pk", flat=True))
     role.members.set(users)
+    after = {user.pk for user in users}
+    if before != after:
+        payload = {"role": role.pk, "name": role.name}
+        added, removed = sorted(after - before), sorted(before - after)
+        record(
+            "role.members_set", actor=actor, payload={**payload, "added": added, "removed": removed}
+        )
     return role

@@ -37,6 +37,9 @@ class CatalogManual(models.Model):
         "accounts.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="manuals"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    #: Set when the manual is retired: no new cases of its procedures; running ones go on.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    retired_note = models.TextField(_("why it was retired"), blank=True)
 
     class Meta:
         ordering = ["title"]
@@ -51,11 +54,29 @@ class CatalogManual(models.Model):
         return self.versions.order_by("-number").first()
 
 
+class VersionOrigin(models.TextChoices):
+    IMPORTED = "import", _("Imported from a file")
+    EDITED = "edit", _("Edited in Folio")
+    WRITTEN = "new", _("Written in Folio")
+
+
 class ManualVersion(models.Model):
     manual = models.ForeignKey(CatalogManual, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     source_name = models.CharField(_("file"), max_length=255)
+    #: SHA-256 of the imported file, or of the version's JSON when edited in Folio.
     sha256 = models.CharField(max_length=64)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=VersionOrigin.choices, default=VersionOrigin.IMPORTED
+    )
+    #: The change note (registro de ediciones / control de cambios); required for edits.
+    note = models.TextField(_("change note"), blank=True)
+    #: The version this one was edited from (None for imports and first versions).
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: The imported file as uploaded, kept to show the source beside the data.
+    source_file = models.FileField(_("source file"), max_length=200, blank=True)
     #: The parsed manual in the public JSON format, diagnostics included.
     data = models.JSONField()
     imported_at = models.DateTimeField(auto_now_add=True)
@@ -67,7 +88,13 @@ class ManualVersion(models.Model):
         ordering = ["manual", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["manual", "number"], name="unique_version_number"),
-            models.UniqueConstraint(fields=["manual", "sha256"], name="unique_version_content"),
+            # The same file imported twice is one version; an edit may return to an
+            # earlier content (undoing a change), so edits are not unique by content.
+            models.UniqueConstraint(
+                fields=["manual", "sha256"],
+                condition=models.Q(origin="import"),
+                name="unique_version_content",
+            ),
         ]
         verbose_name = _("manual version")
         verbose_name_plural = _("manual versions")
@@ -98,6 +125,8 @@ class Procedure(models.Model):
     time_text = models.CharField(_("Tiempo Promedio de Gestión"), max_length=200, blank=True)
     #: The procedure in the public JSON format (one element of "procedures").
     data = models.JSONField()
+    #: Set when the procedure is retired: no new cases; running ones go on.
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
 
     class Meta:
         ordering = ["version", "position"]
@@ -138,6 +167,31 @@ def _complete(partial: dict[str, Any]) -> dict[str, Any]:
     """Fill the manual-level keys the loader requires around one procedure."""
     empty = jsonio.manual_to_dict(Manual(kind="procedimientos"))
     return {**empty, **partial}
+
+
+class ProcedureDraft(models.Model):
+    """A procedure being edited by one person, kept between edits until it is saved as a
+    new version of its manual (or discarded). ``code`` is the procedure's code in
+    ``base`` ("" for a procedure that is new in this draft)."""
+
+    manual = models.ForeignKey(CatalogManual, on_delete=models.CASCADE, related_name="drafts")
+    base = models.ForeignKey(ManualVersion, on_delete=models.CASCADE, related_name="drafts")
+    code = models.CharField(_("code"), max_length=60, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="procedure_drafts"
+    )
+    #: The procedure in the public JSON format, as edited so far.
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("procedure draft")
+        verbose_name_plural = _("procedure drafts")
+
+    def __str__(self) -> str:
+        return f"{self.manual} · {self.code or '(nuevo)'} · {self.author}"
 
 
 class Role(models.Model):

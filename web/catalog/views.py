@@ -81,7 +81,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
 def role_members(request: HttpRequest, pk: int) -> HttpResponse:
     role = get_object_or_404(Role, pk=pk)
     users = list(User.objects.filter(pk__in=request.POST.getlist("members")))
-    set_role_members(role, users)
+    set_role_members(role, users, actor=user_of_request(request))
     messages.success(request, _("People of the role updated."))
     return redirect("catalog:role-list")
 
@@ -91,6 +91,10 @@ def role_members(request: HttpRequest, pk: int) -> HttpResponse:
 def role_merge(request: HttpRequest, pk: int) -> HttpResponse:
     variant = get_object_or_404(Role, pk=pk)
     into = get_object_or_404(Role, pk=request.POST.get("into"))
-    merge_roles(variant, into)
+    merge_roles(variant, into, actor=user_of_request(request))
     messages.success(request, _("Role merged."))
     return redirect("catalog:role-list")
+
+
+def user_of_request(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None

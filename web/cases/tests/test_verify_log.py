@@ -18,10 +18,21 @@ from web.catalog.models import Procedure
 
 pytestmark = pytest.mark.django_db
 
+#: Entries the manual's import wrote before the case (set by ``history``).
+BASE = 0
+
+
+def at(n: int) -> int:
+    """The seq of the case's ``n``-th entry."""
+    return BASE + n
+
 
 @pytest.fixture
 def history(cuentas: Procedure, alicia: User, bruno: User, carla: User) -> int:
-    """A case taken to its early end: eight entries (the answer "No" is entry 7)."""
+    """A case taken to its early end: eight entries after the manual's import (the
+    answer "No" is the case's entry 7)."""
+    global BASE
+    BASE = Event.objects.count()
     case = open_case(cuentas, bruno, "Cuenta SAP para Tesorería")
     step(case, bruno, "1")
     step(case, alicia, "2")
@@ -35,46 +46,46 @@ def sql(statement: str, *params: str | int) -> None:
 
 
 def test_it_accepts_an_untouched_log(history: int) -> None:
-    assert history == 8
+    assert history == at(8)
     assert verify_log().ok and verify_log().checked == history
 
 
 def test_it_catches_an_edited_row(history: int) -> None:
     # given: someone rewrites the answer given at activity 3 (entry 7)
-    entry = Event.objects.get(seq=7)
+    entry = Event.objects.get(seq=at(7))
     assert entry.payload["choice"] == "No"
     forged = {**entry.payload, "choice": "En caso contrario"}
-    sql("UPDATE cases_event SET payload = %s WHERE seq = %s", json.dumps(forged), 7)
+    sql("UPDATE cases_event SET payload = %s WHERE seq = %s", json.dumps(forged), at(7))
     # when
     result = verify_log()
     # then
-    assert (result.ok, result.first_broken_seq) == (False, 7)
-    assert "7" in result.reason
+    assert (result.ok, result.first_broken_seq) == (False, at(7))
+    assert str(at(7)) in result.reason
 
 
 def test_it_catches_a_row_rewritten_with_a_fresh_hash(history: int) -> None:
     # given: the forger also recomputes the edited entry's own hash
-    entry = Event.objects.get(seq=4)
+    entry = Event.objects.get(seq=at(4))
     payload = {**entry.payload, "notes": "otra cosa"}
     digest = entry_hash(
-        4, entry.kind, entry.case_id, entry.actor_id, payload, entry.created_at, entry.prev_hash
+        at(4), entry.kind, entry.case_id, entry.actor_id, payload, entry.created_at, entry.prev_hash
     )
     sql(
         "UPDATE cases_event SET payload = %s, hash = %s WHERE seq = %s",
         json.dumps(payload),
         digest,
-        4,
+        at(4),
     )
     # then: the next entry no longer follows it
     result = verify_log()
-    assert (result.ok, result.first_broken_seq) == (False, 5)
+    assert (result.ok, result.first_broken_seq) == (False, at(5))
 
 
 def test_it_catches_a_deleted_row(history: int) -> None:
-    sql("DELETE FROM cases_event WHERE seq = %s", 3)
+    sql("DELETE FROM cases_event WHERE seq = %s", at(3))
     result = verify_log()
-    assert (result.ok, result.first_broken_seq) == (False, 3)
-    assert "3" in result.reason
+    assert (result.ok, result.first_broken_seq) == (False, at(3))
+    assert str(at(3)) in result.reason
 
 
 def test_it_catches_rows_cut_off_the_end(history: int) -> None:
@@ -89,10 +100,10 @@ def test_the_command_exits_1_naming_the_first_broken_entry(
     # given
     assert main(["audit", "verify"]) == 0
     assert f"{history} entradas" in capsys.readouterr().out
-    sql("DELETE FROM cases_event WHERE seq = %s", 6)
+    sql("DELETE FROM cases_event WHERE seq = %s", at(6))
     # when
     code = main(["audit", "verify"])
     # then
     out = capsys.readouterr().out
     assert code == 1
-    assert out.startswith("Bitácora alterada:") and "6" in out
+    assert out.startswith("Bitácora alterada:") and str(at(6)) in out
