@@ -46,7 +46,7 @@ def step(
         next=transitions,
         questions=questions,
         responsible_raw="" if carried else ", ".join(who),
-        source=SourceRef("manual.txt", None, 100 + int(number.split(".")[0])),
+        source=SourceRef("manual.txt", None, 100 + int(number.split(".")[0][:6] or 0)),
     )
 
 

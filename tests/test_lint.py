@@ -246,3 +246,22 @@ def test_it_gives_each_finding_the_severity_of_its_code() -> None:
     for d in diagnostics:
         assert d.severity == LINT_CODES[d.code][0]
         assert d.message.startswith("Procedimiento P1")
+
+
+def test_it_reports_a_run_of_missing_numbers_once() -> None:
+    steps = (step("1", "2"), step("2", "9"), *chain("9"))
+    diagnostic = only(lint(procedure(*steps)), "FOL103")
+    assert diagnostic.step == "9"
+    assert "faltan las actividades 3 a 8" in diagnostic.message
+
+
+@pytest.mark.parametrize("huge", ["99999999999", "9" * 5000, "1." + "7" * 5000])
+def test_it_takes_a_huge_step_number_for_a_label(huge: str) -> None:
+    # A number that size would have the linter count to it (memory) or overflow int().
+    diagnostics = lint(procedure(step("1", huge), step(huge, END)))
+    assert found(diagnostics, "FOL103") == []
+
+
+def test_it_reports_a_far_jump_in_numbering_without_counting_to_it() -> None:
+    diagnostics = lint(procedure(step("1", "900000"), *chain("900000")))
+    assert "faltan las actividades 2 a 899999" in only(diagnostics, "FOL103").message

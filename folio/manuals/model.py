@@ -10,6 +10,7 @@ where no English word is exact; see ``docs/glossary.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 ManualKind = Literal["procedimientos", "organizacion"]
@@ -153,10 +154,15 @@ class Procedure:
     review: ReviewStatus = "ok"
 
     def step(self, number: str) -> Step | None:
+        """The first step numbered ``number``; found through an index built once."""
+        return self._steps_by_number.get(number)
+
+    @cached_property
+    def _steps_by_number(self) -> dict[str, Step]:
+        index: dict[str, Step] = {}
         for s in self.steps:
-            if s.number == number:
-                return s
-        return None
+            index.setdefault(s.number, s)
+        return index
 
 
 @dataclass(frozen=True)

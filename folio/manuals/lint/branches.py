@@ -58,12 +58,19 @@ def question_key(question: str) -> str:
 
 
 def _duplicated_decisions(procedure: Procedure) -> Iterator[Diagnostic]:
+    """A step asks again what the step before it, or an earlier step that jumps to it,
+    already asked. Jumps are indexed once, so this stays linear in the steps."""
     steps = procedure.steps
+    jumps_to: dict[str, list[int]] = {}
+    for index, step in enumerate(steps):
+        for target in dict.fromkeys(t.to for t in step.next if t.to is not None):
+            jumps_to.setdefault(target, []).append(index)
     for i in range(1, len(steps)):
         later = steps[i]
-        earlier = [steps[i - 1]] + [
-            s for s in steps[: i - 1] if any(t.to == later.number for t in s.next)
-        ]
+        if not later.questions:
+            continue
+        sources = (j for j in jumps_to.get(later.number, ()) if j < i - 1)
+        earlier = [steps[i - 1], *(steps[j] for j in sources)]
         asked = {question_key(q) for q in later.questions}
         for before in earlier:
             repeated = [q for q in before.questions if question_key(q) in asked]

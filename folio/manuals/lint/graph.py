@@ -23,15 +23,21 @@ class StepGraph:
     procedure: Procedure
     #: step number → numbers of existing steps it leads to, in transition order.
     edges: dict[str, tuple[str, ...]]
+    #: step number → numbers of the steps that lead to it, in step order.
+    incoming: dict[str, tuple[str, ...]]
 
     @classmethod
     def of(cls, procedure: Procedure) -> StepGraph:
         numbers = {s.number for s in procedure.steps}
         edges: dict[str, tuple[str, ...]] = {}
         for step in procedure.steps:
-            targets = [t.to for t in step.next if t.to in numbers]
-            edges.setdefault(step.number, tuple(str(t) for t in targets))
-        return cls(procedure, edges)
+            found = [t.to for t in step.next if t.to in numbers]
+            edges.setdefault(step.number, tuple(str(t) for t in found))
+        incoming: dict[str, list[str]] = {}
+        for source, targets in edges.items():
+            for target in dict.fromkeys(targets):
+                incoming.setdefault(target, []).append(source)
+        return cls(procedure, edges, {k: tuple(v) for k, v in incoming.items()})
 
     def exists(self, number: str | None) -> bool:
         return number in self.edges
@@ -50,18 +56,18 @@ class StepGraph:
         return seen
 
     def predecessors(self, number: str) -> list[str]:
-        return [src for src, targets in self.edges.items() if number in targets]
+        return list(self.incoming.get(number, ()))
 
     def can_end(self) -> set[str]:
-        """Numbers of the steps from which the procedure can end (or leave it)."""
+        """Numbers of the steps from which the procedure can end (or leave it): the
+        leaving steps and everything that leads to them, walked backwards once."""
         done = {s.number for s in self.procedure.steps if self._leaves(s)}
-        changed = True
-        while changed:
-            changed = False
-            for step in self.procedure.steps:
-                if step.number not in done and any(t in done for t in self.edges[step.number]):
-                    done.add(step.number)
-                    changed = True
+        stack = list(done)
+        while stack:
+            for source in self.incoming.get(stack.pop(), ()):
+                if source not in done:
+                    done.add(source)
+                    stack.append(source)
         return done
 
     def _leaves(self, step: Step) -> bool:

@@ -47,15 +47,26 @@ def _duplicate_numbers(procedure: Procedure) -> Iterator[Diagnostic]:
             )
 
 
+#: Digits a part of a step number may have to be compared as a number; longer ones
+#: ("99999999999", or 5,000 digits) are labels, left alone like "A" or "3 bis".
+MAX_DIGITS = 6
+
+
 def parse_number(number: str) -> tuple[int, ...] | None:
-    """ "3.1" → (3, 1); None when the number is not a dotted integer."""
+    """ "3.1" → (3, 1); None when the number is not a dotted integer of sane size."""
     text = number.strip().rstrip(".")
-    if not _DOTTED.fullmatch(text):
+    if len(text) > 64 or not _DOTTED.fullmatch(text):
         return None
-    return tuple(int(part) for part in text.split("."))
+    parts = text.split(".")
+    if any(len(part) > MAX_DIGITS for part in parts):
+        return None
+    return tuple(int(part) for part in parts)
 
 
 def _numbering_gaps(procedure: Procedure) -> Iterator[Diagnostic]:
+    """One finding per run of missing numbers among siblings ("falta la actividad 3",
+    "faltan las actividades 3 a 9"): never one per number, which a "1, 2, 900000"
+    would turn into a flood."""
     by_parent: dict[tuple[int, ...], set[int]] = {}
     at: dict[tuple[int, ...], Step] = {}
     for step in procedure.steps:
@@ -66,27 +77,35 @@ def _numbering_gaps(procedure: Procedure) -> Iterator[Diagnostic]:
         # A sub-step implies its ancestors exist (stage numbering "2.1" implies stage 2).
         for depth in range(1, len(parsed) + 1):
             by_parent.setdefault(parsed[: depth - 1], set()).add(parsed[depth - 1])
+    first_under = _first_steps_under(at)
     for parent, children in sorted(by_parent.items()):
-        missing = sorted(set(range(1, max(children) + 1)) - children)
-        for number in missing:
-            yield _gap(procedure, parent, number, children, at)
+        previous = 0
+        for child in sorted(children):
+            if child > previous + 1:
+                after = first_under[parent + (child,)]
+                yield _gap(procedure, parent, previous + 1, child - 1, after)
+            previous = child
 
 
 def _gap(
-    procedure: Procedure,
-    parent: tuple[int, ...],
-    number: int,
-    children: set[int],
-    at: dict[tuple[int, ...], Step],
+    procedure: Procedure, parent: tuple[int, ...], first: int, last: int, after: Step
 ) -> Diagnostic:
-    following = min(c for c in children if c > number)
-    after = _first_step_under(parent + (following,), at)
-    name = ".".join(str(n) for n in parent + (number,))
-    return step_diagnostic(
-        "FOL103", procedure, after, f"falta la actividad {name} en la numeración."
-    )
+    prefix = "".join(f"{n}." for n in parent)
+    if first == last:
+        text = f"falta la actividad {prefix}{first} en la numeración."
+    else:
+        text = f"faltan las actividades {prefix}{first} a {prefix}{last} en la numeración."
+    return step_diagnostic("FOL103", procedure, after, text)
 
 
-def _first_step_under(prefix: tuple[int, ...], at: dict[tuple[int, ...], Step]) -> Step:
-    candidates = [num for num in at if num[: len(prefix)] == prefix]
-    return at[min(candidates)]
+def _first_steps_under(at: dict[tuple[int, ...], Step]) -> dict[tuple[int, ...], Step]:
+    """For every number and each of its ancestors, the step with the smallest number
+    under it (the step a gap before that number is reported on)."""
+    first: dict[tuple[int, ...], tuple[tuple[int, ...], Step]] = {}
+    for number, step in at.items():
+        for depth in range(1, len(number) + 1):
+            prefix = number[:depth]
+            known = first.get(prefix)
+            if known is None or number < known[0]:
+                first[prefix] = (number, step)
+    return {prefix: step for prefix, (_number, step) in first.items()}
