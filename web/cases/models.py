@@ -270,6 +270,7 @@ class EventKind(models.TextChoices):
     MANUAL_CREATED = "manual.created", _("Manual written")
     MANUAL_VERSION_SAVED = "manual.version_saved", _("Manual version saved")
     MANUAL_RETIRED = "manual.retired", _("Manual retired")
+    MANUAL_UNIT_SET = "manual.unit_set", _("Unit of a manual set")
     PROCEDURE_RETIRED = "procedure.retired", _("Procedure retired")
     ROLE_CREATED = "role.created", _("Role created")
     ROLE_MEMBERS_SET = "role.members_set", _("People of a role set")

@@ -83,6 +83,9 @@ class ManualVersion(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    #: Not stored: what the action that created this version could not carry over from
+    #: the one before (targets, people of roles), for the page to tell.
+    notices: list[str]
 
     class Meta:
         ordering = ["manual", "-number"]
@@ -125,8 +128,10 @@ class Procedure(models.Model):
     time_text = models.CharField(_("Tiempo Promedio de Gestión"), max_length=200, blank=True)
     #: The procedure in the public JSON format (one element of "procedures").
     data = models.JSONField()
-    #: Set when the procedure is retired: no new cases; running ones go on.
+    #: Set when the procedure is retired: no new cases; running ones go on. Later
+    #: versions of the manual carry it (``web/catalog/versions/carry.py``).
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    retired_note = models.TextField(_("why it was retired"), blank=True)
 
     class Meta:
         ordering = ["version", "position"]
