@@ -4,6 +4,7 @@ message names the file."""
 from __future__ import annotations
 
 import random
+import re
 import string
 import zlib
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from pypdf.generic import (
 )
 
 from folio.manuals.blocks import ParseError
+from folio.manuals.load import load_manual
 from folio.manuals.parser import parse_rows
 from folio.manuals.sources.docx import read_docx_rows
 from folio.manuals.sources.pdf import read_pdf_rows
@@ -30,6 +32,7 @@ from folio.manuals.sources.text import read_text_rows, text_to_rows
 from .conftest import SAMPLES, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, needs_shared
 from .docx_fixtures import read_seed_procedure, write_without_step_table
 
+DEMO_MANUAL = Path(__file__).parents[1] / "folio" / "demo" / "manual-demo.txt"
 SAMPLE_PDF = SAMPLES / "pdf" / "TecNM-AC-PO-002.pdf"
 
 
@@ -200,3 +203,17 @@ def test_it_refuses_an_empty_row_stream() -> None:
 
 def test_it_accepts_a_short_readable_text() -> None:
     check_text_quality(text_to_rows("Procedimiento para el alta de proveedores", "corto.txt"), "x")
+
+
+def test_it_reads_control_characters_in_a_cell_as_spaces(tmp_path: Path) -> None:
+    # A control character would make every XML export (SVG, BPMN, DOCX) ill-formed.
+    text = DEMO_MANUAL.read_text(encoding="utf-8")
+    assert "Recibe" in text
+    (tmp_path / "control.txt").write_text(text.replace("Recibe", "Re\x01ci\x1bbe\x7f"))
+
+    manual = load_manual(tmp_path / "control.txt")
+
+    activities = " ".join(s.activity for p in manual.procedures for s in p.steps)
+    assert "Re ci be" in activities and not re.search(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", activities
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from folio.manuals.blocks import ParseError, Row
@@ -18,7 +20,22 @@ SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".bpmn")
 
 
 def read_rows(path: Path) -> list[Row]:
-    """The row stream of ``path``, choosing the adapter by content and suffix."""
+    """The row stream of ``path``, choosing the adapter by content and suffix, with
+    control characters (which no manual means and XML cannot hold) made spaces."""
+    return [_without_controls(row) for row in _read_rows(path)]
+
+
+#: C0 and C1 controls but tab and newline, DEL, and the two non-characters XML refuses.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _without_controls(row: Row) -> Row:
+    if not any(_CONTROLS.search(cell) for cell in row.cells):
+        return row
+    return replace(row, cells=tuple(_CONTROLS.sub(" ", cell) for cell in row.cells))
+
+
+def _read_rows(path: Path) -> list[Row]:
     if not path.is_file():
         raise ParseError(f"{path}: el archivo no existe.")
     head = path.read_bytes()[:8]

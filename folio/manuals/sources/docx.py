@@ -16,11 +16,12 @@ Tables nested in a cell are flattened into the cell's text. The paragraphs of a 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -55,6 +56,7 @@ def read_docx_rows(path: Path) -> list[Row]:
     """Read a Word manual. Raises ``ParseError`` for a file that is empty, not a
     DOCX (an old .doc included), damaged, or without any text."""
     _check_signature(path)
+    _check_archive(path)
     try:
         document = docx.Document(str(path))
         body = document.element.body
@@ -63,11 +65,8 @@ def read_docx_rows(path: Path) -> list[Row]:
             f"{path.name}: no es un documento de Word, sino otro tipo de archivo de Office.",
             SourceRef(path.name),
         ) from err
-    except (PackageNotFoundError, BadZipFile, KeyError, SyntaxError) as err:
-        raise ParseError(
-            f"{path.name}: el archivo DOCX está dañado o incompleto y no se puede leer.",
-            SourceRef(path.name),
-        ) from err
+    except (PackageNotFoundError, BadZipFile, KeyError, SyntaxError, zlib.error, EOFError) as err:
+        raise _damaged(path) from err
     walk = _Walk(path.name, body.find(f".//{_RENDERED}") is not None, _section_breaks(body))
     walk.styles = heading_styles(document)
     sections = _sections(body)
@@ -77,6 +76,44 @@ def read_docx_rows(path: Path) -> list[Row]:
     if all(row.is_blank for row in walk.rows):
         raise ParseError(f"{path.name}: el documento no contiene texto.", SourceRef(path.name))
     return walk.rows
+
+
+#: What a DOCX may hold once unpacked: manuals with photos stay far below; a zip bomb
+#: (kilobytes that unpack to gigabytes) is refused before anything is unpacked.
+MAX_UNPACKED = 256 * 1024 * 1024
+#: A part bigger than this must not be compressed more than ``MAX_RATIO`` to 1.
+BIG_PART = 16 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse an archive that is damaged or would unpack to more than Folio reads, from
+    the sizes its directory declares (Python's zipfile never unpacks past them)."""
+    try:
+        with ZipFile(path) as archive:
+            members = archive.infolist()
+    except (BadZipFile, OSError, EOFError, ValueError) as err:
+        raise _damaged(path) from err
+    total = sum(member.file_size for member in members)
+    bombs = [
+        m
+        for m in members
+        if m.file_size > BIG_PART and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+    ]
+    if total > MAX_UNPACKED or bombs:
+        megabytes = total // (1024 * 1024)
+        raise ParseError(
+            f"{path.name}: el archivo DOCX se descomprime en {megabytes} MB, más de lo que "
+            f"tiene un manual (máximo {MAX_UNPACKED // (1024 * 1024)} MB); no se leyó.",
+            SourceRef(path.name),
+        )
+
+
+def _damaged(path: Path) -> ParseError:
+    return ParseError(
+        f"{path.name}: el archivo DOCX está dañado o incompleto y no se puede leer.",
+        SourceRef(path.name),
+    )
 
 
 def _check_signature(path: Path) -> None:
