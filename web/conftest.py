@@ -68,6 +68,12 @@ def audit_anchors_elsewhere(settings: Any, tmp_path: Path) -> None:
     settings.FOLIO_AUDIT_ANCHORS = tmp_path / "audit-anchors.jsonl"
 
 
+@pytest.fixture(autouse=True)
+def media_elsewhere(settings: Any, tmp_path: Path) -> None:
+    """Imported files and page images go to the test's own folder, never ``var/media``."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def dge(db: None) -> Unit:
     return Unit.objects.create(name="Dirección de Gobierno Electrónico", folio_prefix="DGE")

@@ -30,17 +30,19 @@ from web.catalog.models import (
     RoleAlias,
     VersionOrigin,
 )
+from web.catalog.source.store import store_source
 
 
 def import_manual_file(
     path: Path, *, user: User | None = None, unit: Unit | None = None
 ) -> tuple[ManualVersion, bool]:
     """Import the manual at ``path``. Returns the version and whether it is new; the
-    same content imported again returns the existing version. Raises ``ParseError``
+    same content imported again returns the existing version. The file is kept (once per
+    content, ``web/catalog/source/store.py``) to show beside the data. Raises ``ParseError``
     (nothing written) when the file is not a readable manual."""
     data = path.read_bytes()
     manual = load_manual(path)
-    return _store(manual, path.name, hashlib.sha256(data).hexdigest(), user, unit)
+    return _store(manual, path.name, data, user, unit)
 
 
 def import_manual_upload(
@@ -58,15 +60,22 @@ def import_manual_upload(
 def _store(
     manual: Manual,
     source_name: str,
-    sha256: str,
+    content: bytes,
     user: User | None,
     unit: Unit | None,
 ) -> tuple[ManualVersion, bool]:
+    sha256 = hashlib.sha256(content).hexdigest()
     catalog = _catalog_manual(manual, unit)
     existing = catalog.versions.filter(sha256=sha256, origin=VersionOrigin.IMPORTED).first()
     if existing is not None:
+        if not existing.source_file:  # imported before files were kept
+            existing.source_file.name = store_source(source_name, content, sha256)
+            existing.save(update_fields=["source_file"])
         return existing, False
-    version = _new_version(catalog, manual, user, sha256=sha256, source_name=source_name)
+    stored = store_source(source_name, content, sha256)
+    version = _new_version(
+        catalog, manual, user, sha256=sha256, source_name=source_name, source_file=stored
+    )
     record(
         "manual.imported",
         actor=user,
