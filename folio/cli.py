@@ -19,6 +19,7 @@ from folio.manuals.lint import lint_manual
 from folio.manuals.load import load_manual
 from folio.manuals.model import Diagnostic, Manual
 from folio.manuals.review import review_summary
+from folio.output import OutputError, write_file, write_files
 from folio.render.export import FORMATS, Output, export_manual, export_org
 
 
@@ -27,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], tuple[str, int]] = args.run
     try:
         output, code = run(args)
-    except ParseError as err:
+    except (ParseError, OutputError) as err:
         print(f"folio: {err}", file=sys.stderr)
         return 2
     sys.stdout.write(output)
@@ -120,14 +121,9 @@ def deliver(outputs: Sequence[Output], target: Path | None, default_dir: str) ->
     if target is None and len(outputs) == 1 and _is_text(outputs[0]):
         return outputs[0].content.decode()
     if len(outputs) == 1 and (target is None or target.suffix):
-        path = target or Path(outputs[0].name)
-        path.write_bytes(outputs[0].content)
-        return f"{path}\n"
-    directory = target or Path(default_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    for output in outputs:
-        (directory / output.name).write_bytes(output.content)
-    return "".join(f"{directory / o.name}\n" for o in outputs)
+        return f"{write_file(target or Path(outputs[0].name), outputs[0].content)}\n"
+    written = write_files(target or Path(default_dir), outputs)
+    return "".join(f"{path}\n" for path in written)
 
 
 def _is_text(output: Output) -> bool:
