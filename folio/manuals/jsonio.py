@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from folio.manuals.model import Diagnostic, Manual
+from folio.manuals.textsafe import safe_text
 
 FORMAT_VERSION = "1.1"
 # Files of the same major version and a minor up to ours load (minor versions only add).
@@ -173,6 +174,8 @@ def _decode_scalar(hint: Any, value: Any, path: str) -> Any:
     is_bool = isinstance(value, bool)
     if hint is float and isinstance(value, int | float) and not is_bool:
         return float(value)
+    if hint is str and isinstance(value, str):
+        return safe_text(value)  # no control character reaches an export
     if isinstance(value, hint) and (hint is bool or not is_bool):
         return value
     raise ValueError(f"{path}: se esperaba {_SCALAR_NAMES[hint]}, se encontró {value!r}.")

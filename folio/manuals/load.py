@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from folio.manuals.organization import parse_organization_manual
 from folio.manuals.parser import parse_rows
 from folio.manuals.sources.quality import check_text_quality
 from folio.manuals.sources.text import read_text_rows
+from folio.manuals.textsafe import CONTROLS, safe_text
 
 #: Namespace of BPMN 2.0 models (kept here so that plain manuals never load lxml).
 _BPMN_MODEL = b"http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -25,14 +25,10 @@ def read_rows(path: Path) -> list[Row]:
     return [_without_controls(row) for row in _read_rows(path)]
 
 
-#: C0 and C1 controls but tab and newline, DEL, and the two non-characters XML refuses.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
 def _without_controls(row: Row) -> Row:
-    if not any(_CONTROLS.search(cell) for cell in row.cells):
+    if not any(CONTROLS.search(cell) for cell in row.cells):
         return row
-    return replace(row, cells=tuple(_CONTROLS.sub(" ", cell) for cell in row.cells))
+    return replace(row, cells=tuple(safe_text(cell) for cell in row.cells))
 
 
 def _read_rows(path: Path) -> list[Row]:

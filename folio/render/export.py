@@ -14,6 +14,7 @@ from pathlib import Path
 
 from folio.manuals.blocks import ParseError
 from folio.manuals.model import Diagnostic, Manual, Procedure
+from folio.manuals.textsafe import safe_model
 
 FORMATS = ("json", "svg", "bpmn", "html", "pdf", "docx")
 PER_PROCEDURE = ("svg", "bpmn")
@@ -30,6 +31,7 @@ class Output:
 def export_manual(
     manual: Manual, fmt: str, diagnostics: Sequence[Diagnostic] = (), procedure: str = ""
 ) -> list[Output]:
+    manual = safe_model(manual)  # a control character would break every XML output
     stem = _slug(Path(manual.source.file).stem or "manual")
     if fmt in PER_PROCEDURE:
         chosen = [choose_procedure(manual, procedure)] if procedure else list(manual.procedures)
