@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 from folio.manuals.blocks import ParseError
 from web.catalog.actions import import_manual_upload, merge_roles, set_role_members
 from web.catalog.forms import ManualUploadForm
-from web.catalog.models import CatalogManual, Procedure, Role, is_import_finding
+from web.catalog.models import CatalogManual, ManualKind, Procedure, Role, is_import_finding
+from web.catalog.publish.context import procedure_publish_context
+from web.catalog.publish.views import organization_detail
 from web.catalog.roles import merge_suggestions, roles_for_directory
 
 
@@ -40,6 +42,8 @@ def manual_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def manual_detail(request: HttpRequest, pk: int) -> HttpResponse:
     manual = get_object_or_404(CatalogManual, pk=pk)
+    if manual.kind == ManualKind.ORGANIZATION:
+        return organization_detail(request, manual)
     version = manual.current
     context = {
         "manual": manual,
@@ -61,6 +65,7 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "procedure": procedure,
         "import_findings": [d for d in own if is_import_finding(d)],
         "findings": [d for d in own if not is_import_finding(d)],
+        **procedure_publish_context(row),
     }
     return render(request, "catalog/procedure_detail.html", context)
 
