@@ -14,13 +14,22 @@ from collections.abc import Sequence
 
 from folio.manuals.model import Procedure
 from folio.render.document.outline import Part
-from folio.render.svg import render_svg
+from folio.render.layout import layout_procedure
+from folio.render.layout.sheets import print_sheets
+from folio.render.svg import diagram_svg, render_svg
 
 MM_PER_PX = 25.4 / 96
 #: Room for a diagram on a Letter page with the margins of ``templates/manual.css``
-#: (portrait 24/16/18/16 mm, landscape 20/14/14/14 mm) less a caption line, in mm.
+#: (portrait 24/16/18/16 mm, landscape 17/10/11/10 mm) less a caption line, in mm.
 SHEET_PORTRAIT = (182.0, 224.0)
-SHEET_LANDSCAPE = (250.0, 172.0)
+SHEET_LANDSCAPE = (258.0, 178.0)
+#: Least and most a diagram is enlarged in print: its smallest text (7.5 px, the
+#: documents' labels) prints at 7 pt and more.
+MIN_SCALE = 1.25
+MAX_SCALE = 1.4
+#: Largest sheet of a diagram, in px: what prints at ``MIN_SCALE`` on a landscape page of
+#: the PDF and of the Word document (whose margins are a little wider).
+SHEET_PX = (768.0, 520.0)
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _ID_ON_ROOT = re.compile(r'<svg(?=[^>]*\sid="[^"]*")([^>]*?)\sid="[^"]*"')
@@ -36,13 +45,10 @@ def procedure_svg(proc: Procedure) -> str:
 
 
 def procedure_pages(proc: Procedure) -> list[str]:
-    """The swimlane chart of ``proc`` cut into printable pages (at least one)."""
-    pages = [render_svg(proc, page=1)]
-    while True:
-        try:
-            pages.append(render_svg(proc, page=len(pages) + 1))
-        except ValueError:  # past the last page
-            return pages
+    """The swimlane chart of ``proc`` cut into printable sheets (at least one), in both
+    directions, none larger than ``SHEET_PX``."""
+    sheets = print_sheets(layout_procedure(proc), *SHEET_PX)
+    return [diagram_svg(sheet, proc) for sheet in sheets]
 
 
 def manual_sheets(parts: Sequence[Part]) -> dict[str, list[str]]:
@@ -63,12 +69,20 @@ def svg_size(svg: str) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
-def is_wide(svg: str) -> bool:
-    """Whether the picture prints larger on a landscape page than on a portrait one."""
+def _scales(svg: str) -> tuple[float, float]:
+    """How much the picture is enlarged on a portrait and on a landscape page."""
     w, h = svg_size(svg)
-    portrait = min(SHEET_PORTRAIT[0] / w, SHEET_PORTRAIT[1] / h)
-    landscape = min(SHEET_LANDSCAPE[0] / w, SHEET_LANDSCAPE[1] / h)
-    return landscape > portrait * 1.05
+    w, h = w * MM_PER_PX, h * MM_PER_PX
+    portrait = min(MAX_SCALE, SHEET_PORTRAIT[0] / w, SHEET_PORTRAIT[1] / h)
+    landscape = min(MAX_SCALE, SHEET_LANDSCAPE[0] / w, SHEET_LANDSCAPE[1] / h)
+    return portrait, landscape
+
+
+def is_wide(svg: str) -> bool:
+    """Whether the picture goes on a landscape page: it prints clearly larger so, or
+    too small to read upright."""
+    portrait, landscape = _scales(svg)
+    return landscape > portrait * 1.05 or (portrait < MIN_SCALE and landscape > portrait)
 
 
 def inline_svg(svg: str, prefix: str) -> str:
@@ -107,11 +121,10 @@ def _scoped(css: str, root: str) -> str:
 
 def sheet_size(svg: str) -> tuple[float, float, bool]:
     """Printed width and height (mm) of one diagram sheet, and whether its page is
-    landscape: as large as the page allows, never larger than life."""
+    landscape: as large as the page allows, up to ``MAX_SCALE``."""
     w, h = svg_size(svg)
     wide = is_wide(svg)
-    room_w, room_h = SHEET_LANDSCAPE if wide else SHEET_PORTRAIT
-    scale = min(1.0, room_w / (w * MM_PER_PX), room_h / (h * MM_PER_PX))
+    scale = _scales(svg)[1 if wide else 0]
     return w * MM_PER_PX * scale, h * MM_PER_PX * scale, wide
 
 

@@ -7,12 +7,14 @@ kind ``connector`` with id ``off-<edge id>`` and a letter shared by the pair. Co
 in a strip below (or above) the rows, one per cut edge, each reached by its own level.
 
 ``paginate`` works on diagrams made by ``layout_procedure``: it reads each item's row from
-the ids that function gives.
+the ids that function gives, or from ``rows`` for items added since (the connectors of a
+chart already cut between lanes, ``lanecut.py``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from folio.render.geometry import Box, Diagram, Edge, Lane, Node
@@ -34,7 +36,8 @@ def _row(item_id: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _letters(index: int) -> str:
+def letters(index: int) -> str:
+    """The connector label for the ``index``-th cut edge: A, B, … Z, AA, AB…"""
     text = ""
     index += 1
     while index:
@@ -43,16 +46,23 @@ def _letters(index: int) -> str:
     return text
 
 
-def _bands(diagram: Diagram) -> list[tuple[float, float]]:
-    """Top and bottom of every row, in row order."""
+def bands(diagram: Diagram, rows: Mapping[str, int] | None = None) -> list[tuple[float, float]]:
+    """Top and bottom of every row that holds something, in row order."""
+    spans = _spans(diagram, rows or {})
+    return [spans[r] for r in sorted(spans)]
+
+
+def _spans(diagram: Diagram, extra: Mapping[str, int]) -> dict[int, tuple[float, float]]:
+    """Top and bottom of every row that holds something, by row number."""
     spans: dict[int, tuple[float, float]] = {}
     boxes: list[tuple[str, Box]] = [(n.id, n.box) for n in diagram.nodes]
     boxes += [(a.id, a.box) for a in diagram.artifacts]
     boxes += [(e.id, e.label_box) for e in diagram.edges if e.label_box is not None]
     for item_id, box in boxes:
-        top, bottom = spans.get(_row(item_id), (box.y, box.y + box.h))
-        spans[_row(item_id)] = (min(top, box.y), max(bottom, box.y + box.h))
-    return [spans[r] for r in sorted(spans)]
+        row = extra.get(item_id, _row(item_id))
+        top, bottom = spans.get(row, (box.y, box.y + box.h))
+        spans[row] = (min(top, box.y), max(bottom, box.y + box.h))
+    return spans
 
 
 def _strip(count: int) -> float:
@@ -70,10 +80,13 @@ class _Cut:
 
 
 class _Paginator:
-    def __init__(self, diagram: Diagram, max_height: float) -> None:
+    def __init__(self, diagram: Diagram, max_height: float, rows: Mapping[str, int]) -> None:
         self.d = diagram
-        self.bands = _bands(diagram)
-        self.rows = {n.id: _row(n.id) for n in diagram.nodes}
+        spans = _spans(diagram, rows)
+        index = {row: i for i, row in enumerate(sorted(spans))}
+        self.bands = [spans[r] for r in sorted(spans)]
+        #: each node's row, counting only the rows that hold something
+        self.rows = {n.id: index[rows.get(n.id, _row(n.id))] for n in diagram.nodes}
         self.header = header_height(diagram.lanes)
         lane = diagram.lanes[0].box
         self.bottom = lane.y + lane.h - S.LANE_FOOT
@@ -195,7 +208,7 @@ class _Page:
                 return lane.id
         return self.pg.d.lanes[-1].id
 
-    def connectors(self, cuts: list[_Cut], below: bool, letters: dict[str, str]) -> None:
+    def connectors(self, cuts: list[_Cut], below: bool, labels: dict[str, str]) -> None:
         """Connectors for the edges cut at the bottom (or top) border, in a strip."""
         cuts = sorted(cuts, key=lambda c: (c.x, c.edge.id))
         xs = self.spread([c.x for c in cuts])
@@ -208,7 +221,7 @@ class _Page:
             y = conn_edge if below else conn_edge - S.CONN_H
             node_id = f"off-{c.edge.id}"
             box = Box(round(x - CONN_W / 2, 2), round(y, 2), CONN_W, S.CONN_H)
-            label = letters[c.edge.id]
+            label = labels[c.edge.id]
             self.nodes.append(
                 Node(node_id, "connector", label, box, self.lane_at(x), page=self.number)
             )
@@ -229,7 +242,7 @@ class _Page:
                     replace(c.edge, source=node_id, points=points, label=None, label_box=None)
                 )
 
-    def build(self, count: int, letters: dict[str, str]) -> Diagram:
+    def build(self, count: int, labels: dict[str, str]) -> Diagram:
         d, dy = self.pg.d, self.dy
         for node in d.nodes:
             if self.inside(node.id):
@@ -239,8 +252,8 @@ class _Page:
                 label_box = _shift_box(edge.label_box, dy) if edge.label_box else None
                 points = tuple(_shift_points(edge.points, dy))
                 self.edges.append(replace(edge, points=points, label_box=label_box))
-        self.connectors(self.up, False, letters)
-        self.connectors(self.down, True, letters)
+        self.connectors(self.up, False, labels)
+        self.connectors(self.down, True, labels)
         artifacts = [
             replace(a, box=_shift_box(a.box, dy)) for a in d.artifacts if self.inside(a.node)
         ]
@@ -267,20 +280,28 @@ class _Page:
         )
 
 
-def paginate(diagram: Diagram, max_height: float) -> list[Diagram]:
+def paginate(
+    diagram: Diagram,
+    max_height: float,
+    *,
+    rows: Mapping[str, int] | None = None,
+    first_letter: int = 0,
+) -> list[Diagram]:
     """``diagram`` cut between rows into pages no taller than ``max_height`` (a row taller
-    than that gets a page of its own). A diagram that fits is returned as the only page."""
+    than that gets a page of its own). A diagram that fits is returned as the only page.
+    ``rows`` gives the row of items whose id does not say it; connector letters start at
+    the ``first_letter``-th (A is 0)."""
     if diagram.height <= max_height or not diagram.nodes:
         return [diagram]
-    pg = _Paginator(diagram, max_height)
+    pg = _Paginator(diagram, max_height, rows or {})
     ranges = pg.ranges()
     page_of = {
         n.id: next(i for i, (a, b) in enumerate(ranges) if a <= pg.rows[n.id] <= b)
         for n in diagram.nodes
     }
     cut = [e for e in diagram.edges if page_of[e.source] != page_of[e.target]]
-    letters = {e.id: _letters(i) for i, e in enumerate(cut)}
+    labels = {e.id: letters(first_letter + i) for i, e in enumerate(cut)}
     return [
-        _Page(pg, a, b, i + 1, len(ranges)).build(len(ranges), letters)
+        _Page(pg, a, b, i + 1, len(ranges)).build(len(ranges), labels)
         for i, (a, b) in enumerate(ranges)
     ]
