@@ -63,9 +63,11 @@ def edit_manual_header(
     if not note.strip():
         raise CatalogError(pgettext(CONTEXT, "Write what changed: the change note is required."))
     before = current.model()
+    # The unit as the manual writes it stays unless the manual moves to another unit.
+    same_unit = catalog.unit_id == unit.pk and before.unit
     manual = replace(
         before,
-        **{**header, "unit": unit.name},
+        **{**header, "unit": before.unit if same_unit else unit.name},
         # The linter's findings are made again on save; the importer's stay.
         diagnostics=tuple(d for d in before.diagnostics if d.code.startswith(IMPORT_CODE_PREFIXES)),
     )
