@@ -73,6 +73,7 @@
 
     tools.hidden = false;
     root.classList.add("pz-ready");
+    if (fit() >= 0.75 && fit() < 1) zoom(fit(), 0, 0); // nearly fits: show it whole
   }
 
   function start() { document.querySelectorAll("[data-panzoom]").forEach(setup); }
