@@ -44,6 +44,10 @@ class ManualHeaderForm(forms.Form):
     def __init__(self, *args: Any, note_required: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["note"].required = note_required
+        if not note_required:
+            self.fields["note"].help_text = pgettext_lazy(
+                CONTEXT, "Optional; left blank, the version says «Manual escrito en Folio»."
+            )
         if note_required:
             self.fields["note"].help_text = pgettext_lazy(
                 CONTEXT, "What changed and why: it goes to the registro de ediciones."
