@@ -171,8 +171,12 @@ def fernando(contraloria: Unit) -> User:
 
 @pytest.fixture
 def gabriela(atencion: Unit) -> User:
-    """Operadora de Atención Ciudadana: an outsider to the DGE."""
-    return person("gabriela", "Gabriela Soto", atencion, "Operador/a de Atención Ciudadana")
+    """Operadora de Atención Ciudadana: an outsider to the DGE; she holds her role, which
+    the demo manual's reports start with."""
+    position = "Operador/a de Atención Ciudadana"
+    user = person("gabriela", "Gabriela Soto", atencion, position)
+    ensure_role(position, atencion).members.add(user)
+    return user
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from folio.flow.walks import covering_walks
 from folio.manuals.blocks import ParseError
 from web.accounts.models import Profile, Unit
 from web.cases.actions import claim_task, complete_task, open_case
-from web.cases.actions.cases import case_unit
 from web.cases.models import ACTIVE_TASK_STATES, Case
 from web.cases.permissions import can_act_on, can_open_case
 from web.catalog.actions import ensure_role, import_manual_file
@@ -277,7 +276,7 @@ def start_demo_case(
 
 
 def _may_open(user: User, procedure: Procedure) -> bool:
-    return can_open_case(user, procedure, case_unit(procedure, user).pk)
+    return can_open_case(user, procedure)
 
 
 def _business_days_ago(days: int) -> datetime:

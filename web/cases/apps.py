@@ -9,9 +9,12 @@ class CasesConfig(AppConfig):
     verbose_name = "Casos"
 
     def ready(self) -> None:
+        from web.cases.actions.carry import carry_over_targets
         from web.catalog.audit import register_writer
+        from web.catalog.hooks import register_on_new_version
 
         register_writer(_write_catalog_entry)
+        register_on_new_version(carry_over_targets)
 
 
 def _write_catalog_entry(kind: str, actor: Any, payload: dict[str, Any]) -> None:

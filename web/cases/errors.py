@@ -46,3 +46,15 @@ class CaseNotBlocked(CaseError):
 
 class UnknownStep(CaseError):
     """The activity is not a step of the case's procedure version."""
+
+
+class ProcedureRetired(CaseError):
+    """The manual or the procedure was retired: no new cases (running ones go on)."""
+
+
+class NobodyHoldsRole(CaseError):
+    """The first activity is for roles nobody holds; ``roles`` are their names."""
+
+    def __init__(self, message: str, roles: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.roles = roles

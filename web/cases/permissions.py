@@ -7,6 +7,8 @@
 - Everyone sees the cases of their unit and those they took part in (or that wait for a
   role they hold); heads see their unit's subtree; auditors (Contraloría) see every case
   and change none; administrators (``is_staff``) manage the calendar.
+- Cases of a manual are started by the staff of the manual's unit and of the units
+  below it; nobody starts cases of a retired manual or procedure.
 """
 
 from __future__ import annotations
@@ -88,20 +90,19 @@ def acting_for(user: AnyUser, task: Task) -> Role | None:
     return external_role(task)
 
 
-def can_open_case(user: AnyUser, procedure: Procedure, unit_id: int) -> bool:
-    """Staff of the unit that runs the procedure, of a unit below it or above it (the
-    Dirección turns work to its departments), or people who hold the role of its first
-    step."""
+def can_open_case(user: AnyUser, procedure: Procedure) -> bool:
+    """Staff of the manual's unit or of a unit below it. A manual with no unit yet (an
+    old import) is open to administrators only; its page asks them to set the unit.
+    Nobody starts cases of a retired manual or procedure."""
     profile = profile_of(user)
-    if not is_internal(user) or profile is None or profile.unit is None:
+    if not isinstance(user, User) or not is_internal(user) or profile is None:
         return False
-    if unit_id in _units_above(profile.unit_id) or unit_id in profile.unit.subtree_ids():
-        return True
-    steps = procedure.data.get("steps") or [{}]
-    names = steps[0].get("responsible", [])
-    named = Q(name__in=names) | Q(aliases__name__in=names)
-    held = Role.objects.filter(named, members=profile.user_id)
-    return held.exists()
+    manual = procedure.version.manual
+    if manual.retired_at is not None or procedure.retired_at is not None:
+        return False
+    if manual.unit_id is None:
+        return user.is_staff
+    return manual.unit_id in _units_above(profile.unit_id)
 
 
 def _units_above(unit_id: int | None) -> set[int]:

@@ -23,7 +23,6 @@ from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task, TaskStat
 from web.cases.permissions import (
     AnyUser,
     can_act_on,
-    can_open_case,
     can_supervise_task,
     get_cases_for_user,
     is_internal,
@@ -142,16 +141,20 @@ def active_tasks(case: Case, user: AnyUser, model: CoreProcedure) -> list[TaskVi
 
 def get_procedures_for_user(user: AnyUser) -> list[Procedure]:
     """Procedures of the current version of every procedures manual that ``user`` may
-    start a case of, grouped by manual in reading order. Manuals of the person's own
-    unit line (their unit, above or below it) are offered whole, as ``can_open_case``
-    allows; for the others it is asked procedure by procedure (a role of the first
-    step). ``open_case`` checks again."""
+    start a case of, grouped by manual in reading order: the manuals of their unit and
+    of the units above it (whose subtree holds them); manuals with no unit yet only to
+    administrators. Retired manuals and procedures are left out. ``open_case`` checks
+    again (``can_open_case``)."""
     profile = profile_of(user)
     if not isinstance(user, User) or not is_internal(user) or profile is None:
         return []
     assert profile.unit is not None  # is_internal
-    line = units_above(profile.unit) | profile.unit.subtree_ids()
-    manuals = CatalogManual.objects.filter(kind=ManualKind.PROCEDURES)
+    theirs = Q(unit_id__in=units_above(profile.unit))
+    if user.is_staff:
+        theirs |= Q(unit__isnull=True)
+    manuals = CatalogManual.objects.filter(
+        theirs, kind=ManualKind.PROCEDURES, retired_at__isnull=True
+    )
     current = [
         version_id
         for version_id in (
@@ -160,16 +163,11 @@ def get_procedures_for_user(user: AnyUser) -> list[Procedure]:
         if version_id is not None
     ]
     rows = (
-        Procedure.objects.filter(version_id__in=current)
+        Procedure.objects.filter(version_id__in=current, retired_at__isnull=True)
         .select_related("version__manual")
         .defer("version__data")  # the whole manual: large, and not needed here
     )
-    found = []
-    for row in rows.order_by("version__manual__title", "position"):
-        unit_id = row.version.manual.unit_id or profile.unit.pk
-        if unit_id in line or can_open_case(user, row, unit_id):
-            found.append(row)
-    return found
+    return list(rows.order_by("version__manual__title", "position"))
 
 
 def search_cases(user: AnyUser, text: str = "", unit: str = "", state: str = "") -> QuerySet[Case]:

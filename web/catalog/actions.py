@@ -31,6 +31,7 @@ from web.catalog.models import (
     VersionOrigin,
 )
 from web.catalog.source.store import store_source
+from web.catalog.versions.carry import carry_over
 
 
 def import_manual_file(
@@ -68,6 +69,7 @@ def _store(
     catalog = _catalog_manual(manual, unit)
     existing = catalog.versions.filter(sha256=sha256, origin=VersionOrigin.IMPORTED).first()
     if existing is not None:
+        existing.notices = []
         if not existing.source_file:  # imported before files were kept
             existing.source_file.name = store_source(source_name, content, sha256)
             existing.save(update_fields=["source_file"])
@@ -118,7 +120,8 @@ def _new_version(
     catalog: CatalogManual, manual: Manual, user: User | None, **fields: Any
 ) -> ManualVersion:
     """The next version of ``catalog`` holding ``manual`` (linted), with a procedure row
-    each and the roles its steps name."""
+    each and the roles its steps name; what the version before had is carried over, and
+    ``version.notices`` tells what could not be."""
     last = catalog.versions.order_by("-number").first()
     version = ManualVersion.objects.create(
         manual=catalog,
@@ -142,6 +145,7 @@ def _new_version(
         for step in proc.steps:
             for name in step.responsible:
                 ensure_role(name, catalog.unit, actor=user)
+    version.notices = carry_over(version, user)
     return version
 
 

@@ -5,12 +5,21 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from web.accounts.models import Unit
+
 #: BPMN 2.0 diagrams come as .bpmn, or as .xml (the importer checks the content).
 ALLOWED = (".txt", ".md", ".docx", ".pdf", ".bpmn", ".xml")
 
 
 class ManualUploadForm(forms.Form):
     file = forms.FileField(label=_("Manual file (PDF, DOCX, text or BPMN)"))
+    #: Whose people may start its cases (with the units below it). A new version of a
+    #: manual already in the catalog keeps the unit it has.
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.order_by("name"),
+        label=_("Unit the manual belongs to"),
+        help_text=_("Its people and those of the units below it may start its cases."),
+    )
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from folio.manuals.blocks import ParseError
+from web.accounts.models import Profile
 from web.catalog.actions import import_manual_upload, merge_roles, set_role_members
 from web.catalog.forms import ManualUploadForm
 from web.catalog.models import CatalogManual, ManualKind, Procedure, Role, is_import_finding
@@ -23,17 +24,26 @@ from web.catalog.roles import merge_suggestions, roles_for_directory
 
 @login_required
 def manual_list(request: HttpRequest) -> HttpResponse:
-    form = ManualUploadForm(request.POST or None, request.FILES or None)
+    user = user_of_request(request)
+    profile = Profile.objects.filter(user=user).first() if user else None
+    initial = {"unit": profile.unit_id if profile else None}
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and not data.get("unit") and initial["unit"]:
+        data["unit"] = str(initial["unit"])  # a client that sent no choice: the uploader's
+    form = ManualUploadForm(data, request.FILES or None, initial=initial)
     if request.method == "POST" and request.user.is_staff and form.is_valid():
-        upload = form.cleaned_data["file"]
+        upload, unit = form.cleaned_data["file"], form.cleaned_data["unit"]
         try:
-            user = request.user if isinstance(request.user, User) else None
-            version, created = import_manual_upload(upload.name, upload.read(), user=user)
+            version, created = import_manual_upload(
+                upload.name, upload.read(), user=user, unit=unit
+            )
         except ParseError as err:
             form.add_error("file", str(err))
         else:
             note = _("Manual imported.") if created else _("This manual was already imported.")
             messages.success(request, note)
+            for notice in getattr(version, "notices", []):
+                messages.info(request, notice)
             return redirect("catalog:manual-detail", pk=version.manual_id)
     manuals = CatalogManual.objects.prefetch_related("versions")
     return render(request, "catalog/manual_list.html", {"manuals": manuals, "form": form})

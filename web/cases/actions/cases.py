@@ -7,20 +7,28 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from folio.flow.engine import first_step
+from folio.manuals.model import Step
 from web.accounts.models import Unit
 from web.cases.actions.tasks import lock_case, start_task
 from web.cases.deadlines import office_calendar
-from web.cases.errors import CaseError, CaseNotOpen, ReasonRequired
+from web.cases.errors import (
+    CaseError,
+    CaseNotOpen,
+    NobodyHoldsRole,
+    ProcedureRetired,
+    ReasonRequired,
+)
 from web.cases.flow import procedure_model
 from web.cases.folios import next_folio
 from web.cases.log import append_event
 from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, EventKind, Task, TaskState
 from web.cases.permissions import can_cancel_case, can_open_case, profile_of
-from web.catalog.models import Procedure
+from web.catalog.models import Procedure, Role
 
 
 @transaction.atomic
@@ -33,9 +41,11 @@ def open_case(
     oficio_date: date | None = None,
 ) -> Case:
     """Open a case of ``procedure`` (this version, for its whole life) with the next
-    folio of the office, its due date, and a task for the first step."""
+    folio of the office, its due date, and a task for the first step. Refused for a
+    retired manual or procedure, an old version, and a first step nobody can take."""
     unit = case_unit(procedure, user)
-    if not can_open_case(user, procedure, unit.pk):
+    refuse_stale(procedure)
+    if not can_open_case(user, procedure):
         raise PermissionDenied(_("You may not open cases of this procedure."))
     if not subject.strip():
         raise CaseError(_("A case needs a subject."))
@@ -44,6 +54,7 @@ def open_case(
         step = first_step(model)
     except ValueError as err:
         raise CaseError(str(err)) from err
+    refuse_unheld(step)
     now = timezone.now()
     today = timezone.localdate(now)
     case = Case.objects.create(
@@ -72,6 +83,38 @@ def case_unit(procedure: Procedure, user: User) -> Unit:
     if profile is None or profile.unit is None:
         raise PermissionDenied(_("Your profile has no unit; ask an administrator."))
     return profile.unit
+
+
+def refuse_stale(procedure: Procedure) -> None:
+    """New cases run the current version of a manual that is not retired."""
+    manual = procedure.version.manual
+    if manual.retired_at is not None:
+        raise ProcedureRetired(_("This manual was retired: no new cases of it are started."))
+    if procedure.retired_at is not None:
+        raise ProcedureRetired(_("This procedure was retired: no new cases of it are started."))
+    current = manual.current
+    if current is None or current.pk != procedure.version_id:
+        raise CaseError(_("The manual has a newer version: start the case from it."))
+
+
+def refuse_unheld(step: Step) -> None:
+    """The first activity must reach someone: a role with people, or an outsider's role
+    (recorded by the staff of the case's unit)."""
+    names = list(step.responsible)
+    if not names:
+        raise CaseError(_("The first activity names no responsible: correct the procedure."))
+    named = Q(name__in=names) | Q(aliases__name__in=names)
+    roles = Role.objects.filter(named).distinct()
+    if roles.filter(Q(is_external=True) | Q(members__isnull=False)).exists():
+        return
+    raise NobodyHoldsRole(
+        _(
+            "Nobody holds the role «%(role)s», which the first activity is for. An "
+            "administrator must add people to it in the role directory (Roles)."
+        )
+        % {"role": "», «".join(names)},
+        roles=tuple(names),
+    )
 
 
 def _opened(case: Case) -> dict[str, object]:

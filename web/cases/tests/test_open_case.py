@@ -1,4 +1,6 @@
-"""open_case: folios per office and year without gaps, due dates, the first task."""
+"""open_case: folios per office and year without gaps, due dates, the first task; who may
+start what (the manual's unit subtree), and the refusals: a first role nobody holds, a
+retired manual or procedure, an old version."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from django.core.exceptions import PermissionDenied
 from folio.demo import DEMO_TEXT
 from web.accounts.models import Unit
 from web.cases.actions import add_closed_day, open_case
-from web.cases.errors import CaseError
+from web.cases.errors import CaseError, NobodyHoldsRole, ProcedureRetired
 from web.cases.models import Case, CaseState, Event, EventKind, FolioCounter, TaskState
-from web.cases.tests.conftest import SetClock, waiting
-from web.catalog.actions import import_manual_file
-from web.catalog.models import Procedure
+from web.cases.tests.conftest import SetClock, step, waiting
+from web.catalog.actions import import_manual_file, save_manual_version
+from web.catalog.models import CatalogManual, Procedure
+from web.catalog.versions.actions import retire_manual, retire_procedure, set_manual_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +42,14 @@ def test_it_numbers_folios_per_office_and_year(
 
 
 def test_it_numbers_a_department_with_its_directions_prefix(
-    cuentas: Procedure, alicia: User, ingenieria: Unit, clock: SetClock
+    cuentas: Procedure, alicia: User, carla: User, ingenieria: Unit, clock: SetClock
 ) -> None:
     clock(datetime(2026, 3, 12, 10))
     open_case(cuentas, alicia, "Primera solicitud")
     manual = cuentas.version.manual
     manual.unit = ingenieria
     manual.save()
-    case = open_case(Procedure.objects.get(pk=cuentas.pk), alicia, "Segunda solicitud")
+    case = open_case(Procedure.objects.get(pk=cuentas.pk), carla, "Segunda solicitud")
     assert (case.unit, case.folio) == (ingenieria, "DGE-2026-000002")
 
 
@@ -129,3 +132,77 @@ def test_it_does_not_let_outsiders_or_auditors_open_cases(
 def test_it_needs_a_subject(cuentas: Procedure, alicia: User) -> None:
     with pytest.raises(CaseError):
         open_case(cuentas, alicia, "  ")
+
+
+def test_it_refuses_when_nobody_holds_the_first_role(respaldos: Procedure, carla: User) -> None:
+    # given: nobody holds the Coordinador/a's role, which the backup starts with
+    # when
+    with pytest.raises(NobodyHoldsRole) as refused:
+        open_case(respaldos, carla, "Respaldo mensual")
+    # then: the message names the role and who must act; no folio was used
+    message = str(refused.value)
+    assert "«Coordinador/a Especializado/a en Monitoreo de Sistemas»" in message
+    assert "un administrador debe agregar personas" in message.lower()
+    assert "directorio de roles" in message
+    assert not Case.objects.exists() and not FolioCounter.objects.exists()
+
+
+def test_it_lets_staff_record_a_first_step_of_an_outsider(cuentas: Procedure, bruno: User) -> None:
+    # nobody holds "Titular de la Dependencia solicitante": the Dirección records it
+    assert open_case(cuentas, bruno, "Cuenta SAP").tasks.count() == 1
+
+
+def test_it_lets_only_the_units_subtree_open_cases(
+    cuentas: Procedure,
+    alicia: User,
+    carla: User,
+    diego: User,
+    elena: User,
+    ingenieria: Unit,
+) -> None:
+    # given: the manual belongs to the Departamento de Ingeniería
+    set_manual_unit(cuentas.version.manual, ingenieria, user=alicia)
+    row = Procedure.objects.get(pk=cuentas.pk)
+    # then: its people open cases; the Dirección above it and a sister department do not
+    assert open_case(row, carla, "Cuenta SAP").unit == ingenieria
+    assert open_case(row, diego, "Cuenta de correo").unit == ingenieria
+    for user in (alicia, elena):
+        with pytest.raises(PermissionDenied):
+            open_case(row, user, "Solicitud ajena")
+
+
+def test_it_lets_only_administrators_open_cases_of_a_manual_with_no_unit(
+    cuentas: Procedure, alicia: User, bruno: User
+) -> None:
+    manual = cuentas.version.manual
+    CatalogManual.objects.filter(pk=manual.pk).update(unit=None)
+    row = Procedure.objects.get(pk=cuentas.pk)
+    with pytest.raises(PermissionDenied):
+        open_case(row, bruno, "Cuenta SAP")
+    assert open_case(row, alicia, "Cuenta SAP").unit.name == "Dirección de Gobierno Electrónico"
+
+
+def test_it_refuses_a_retired_procedure_and_lets_running_cases_go_on(
+    cuentas: Procedure, alicia: User, bruno: User
+) -> None:
+    # given: a running case, then the procedure is retired
+    running = open_case(cuentas, bruno, "Cuenta SAP")
+    retire_procedure(cuentas, user=alicia, reason="Lo sustituye el trámite en línea.")
+    # when / then
+    with pytest.raises(ProcedureRetired, match="retirado"):
+        open_case(Procedure.objects.get(pk=cuentas.pk), bruno, "Otra cuenta")
+    step(running, bruno, "1")
+    assert waiting(running).step_number == "2"
+
+
+def test_it_refuses_a_retired_manual(cuentas: Procedure, alicia: User, bruno: User) -> None:
+    retire_manual(cuentas.version.manual, user=alicia, reason="Manual sustituido.")
+    with pytest.raises(ProcedureRetired, match="manual fue retirado"):
+        open_case(Procedure.objects.get(pk=cuentas.pk), bruno, "Cuenta SAP")
+
+
+def test_it_refuses_an_old_version(cuentas: Procedure, alicia: User, bruno: User) -> None:
+    manual = cuentas.version.model()
+    save_manual_version(cuentas.version.manual, manual, user=alicia, note="Misma versión.")
+    with pytest.raises(CaseError, match="versión más reciente"):
+        open_case(cuentas, bruno, "Cuenta SAP")

@@ -58,7 +58,7 @@ def test_who_may_do_what(
         return get_cases_for_user(user).filter(pk=case.pk).exists()
 
     def opens(user: User) -> bool:
-        return can_open_case(user, cuentas, case.unit_id)
+        return can_open_case(user, cuentas)
 
     assert check([
         ("Alicia, the directora, sees the case", sees(alicia)),

@@ -63,3 +63,14 @@ def test_it_offers_nothing_to_an_outsider(cuentas: Procedure, gabriela: User) ->
     body = client.get("/casos/nuevo/").content.decode()
     client.post("/casos/nuevo/", {"procedure": cuentas.pk, "subject": "Solicitud ajena"})
     assert "No hay ningún procedimiento" in body and not Case.objects.exists()
+
+
+def test_it_says_who_must_add_people_to_the_first_role(respaldos: Procedure, carla: User) -> None:
+    # nobody holds the Coordinador/a's role the backup starts with
+    response = signed_in(carla).post(
+        "/casos/nuevo/", {"procedure": respaldos.pk, "subject": "Respaldo mensual"}
+    )
+    body = response.content.decode()
+    assert "Nadie tiene el rol «Coordinador/a Especializado/a en Monitoreo de Sistemas»" in body
+    assert 'href="/catalogo/roles/"' in body
+    assert not Case.objects.exists()

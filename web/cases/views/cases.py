@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from web.cases.actions import cancel_case, complete_task, open_case, resume_case
 from web.cases.deadlines import office_calendar, step_targets, target_state
+from web.cases.errors import NobodyHoldsRole
 from web.cases.forms import (
     CaseCreateForm,
     CaseResumeForm,
@@ -50,6 +51,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     procedures = get_procedures_for_user(user)
     initial = {"procedure": request.GET.get("procedure")}
     form = CaseCreateForm(request.POST or None, procedures=procedures, initial=initial)
+    nobody_holds = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -63,10 +65,12 @@ def case_create(request: HttpRequest) -> HttpResponse:
             )
         except REFUSALS as err:
             form.add_error(None, refusal_text(err))
+            nobody_holds = isinstance(err, NobodyHoldsRole)  # link to the role directory
         else:
             messages.success(request, _("Case %(folio)s opened.") % {"folio": case.folio})
             return redirect("cases:case-detail", pk=case.pk)
-    return render(request, "cases/case_create.html", {"form": form})
+    context = {"form": form, "nobody_holds": nobody_holds}
+    return render(request, "cases/case_create.html", context)
 
 
 @login_required
