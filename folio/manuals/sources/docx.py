@@ -65,7 +65,15 @@ def read_docx_rows(path: Path) -> list[Row]:
             f"{path.name}: no es un documento de Word, sino otro tipo de archivo de Office.",
             SourceRef(path.name),
         ) from err
-    except (PackageNotFoundError, BadZipFile, KeyError, SyntaxError, zlib.error, EOFError) as err:
+    except (
+        PackageNotFoundError,
+        BadZipFile,
+        KeyError,
+        SyntaxError,
+        zlib.error,
+        EOFError,
+        OSError,
+    ) as err:
         raise _damaged(path) from err
     walk = _Walk(path.name, body.find(f".//{_RENDERED}") is not None, _section_breaks(body))
     walk.styles = heading_styles(document)
