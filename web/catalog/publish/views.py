@@ -3,8 +3,6 @@ diagrams alone, and the page of an organization manual. Signed-in people only.""
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from web.catalog.models import CatalogManual, ManualKind, ManualVersion, Procedure
 from web.catalog.publish import files
-from web.catalog.publish.cache import cached, export_path
+from web.catalog.publish.cache import RenderFailed, export_path, fetch
 from web.catalog.publish.organization import organization_context
-
-logger = logging.getLogger(__name__)
 
 #: Downloaded HTML and SVG may not run scripts nor load anything from elsewhere.
 SANDBOX = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+#: Seconds after which the "being prepared" page asks again (``Refresh`` header, no script).
+ASK_AGAIN = 10
 
 
 @login_required
@@ -81,14 +79,19 @@ def send(
     *,
     attachment: bool = True,
 ) -> HttpResponse:
-    """The file, from the cache or rendered now; a page that says what failed otherwise."""
+    """The file, from the cache or rendered now; a page that says it is being prepared
+    when it takes long, or what failed."""
     path = export_path(version.sha256, procedure, f"{fmt}.{download.extension}")
+    context = {"version": version, "procedure": procedure, "fmt": fmt.upper()}
     try:
-        content, _hit = cached(path, download.build)
-    except Exception:  # any renderer failure becomes a page, never a 500
-        logger.exception("Rendering %s of %s (%s) failed", fmt, version, procedure or "manual")
-        context = {"version": version, "procedure": procedure, "fmt": fmt.upper()}
+        content = fetch(path, download.build)
+    except RenderFailed:  # any renderer failure becomes a page, never a 500
         return render(request, "catalog/_publish_error.html", context, status=422)
+    if content is None:
+        context["again"] = request.get_full_path()
+        pending = render(request, "catalog/_publish_pending.html", context, status=202)
+        pending["Refresh"] = str(ASK_AGAIN)
+        return pending
     response = HttpResponse(content, content_type=download.content_type)
     disposition = content_disposition_header(attachment, download.filename)
     response["Content-Disposition"] = disposition or "attachment"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -114,23 +116,55 @@ def broken(*args: object, **kwargs: object) -> object:
 def test_it_shows_a_spanish_page_when_rendering_fails(
     alicia: User, cuentas: Procedure, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # given
+    client = signed_in(alicia)
+    url = f"/catalogo/procedimientos/{cuentas.pk}/descargar/docx/"
     monkeypatch.setattr(files, "export_manual", broken)
-    response = signed_in(alicia).get(f"/catalogo/procedimientos/{cuentas.pk}/descargar/docx/")
+    # when
+    response = client.get(url)
+    # then
     assert response.status_code == 422
     body = response.content.decode()
     assert "Folio no pudo generar el DOCX del procedimiento P1" in body
     assert "versión 1" in body
+    # and once the renderer works again, the next try renders
+    monkeypatch.undo()
+    assert client.get(url).status_code == 200
+
+
+def test_it_answers_being_prepared_while_a_slow_file_renders(
+    alicia: User, cuentas: Procedure, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: a renderer that waits for a signal, and requests that wait 50 ms
+    release, calls, real = threading.Event(), [], files.export_manual
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[1])
+        release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(files, "export_manual", slow)
+    settings.FOLIO_EXPORT_WAIT = 0.05
+    client = signed_in(alicia)
+    url = f"/catalogo/procedimientos/{cuentas.pk}/descargar/pdf/"
+    # when
+    first, second = client.get(url), client.get(url)
+    # then: a page that asks again by itself, and one render only
+    assert first.status_code == second.status_code == 202 and first["Refresh"] == "10"
+    assert "Folio está generando el PDF del procedimiento P1" in first.content.decode()
+    assert f'href="{url}"' in first.content.decode()
+    release.set()
+    settings.FOLIO_EXPORT_WAIT = 20
+    done = client.get(url)
+    assert done.status_code == 200 and done.content.startswith(b"%PDF-")
+    assert calls == ["pdf"]
 
 
 def test_it_downloads_an_earlier_version(alicia: User, pruebas_dge: ManualVersion) -> None:
     # given: version 2 renames P1
     manual = pruebas_dge.model()
-    renamed = manual.procedures[0].__class__(
-        **{**manual.procedures[0].__dict__, "name": "Procedimiento renombrado"}
-    )
-    edited = manual.__class__(
-        **{**manual.__dict__, "procedures": (renamed, *manual.procedures[1:])}
-    )
+    renamed = dataclasses.replace(manual.procedures[0], name="Procedimiento renombrado")
+    edited = dataclasses.replace(manual, procedures=(renamed, *manual.procedures[1:]))
     save_manual_version(
         pruebas_dge.manual, edited, user=alicia, note="Nombre", based_on=pruebas_dge
     )
