@@ -101,9 +101,7 @@ def _pdf(
 ) -> dict[str, Any]:
     page = int(ref["page"])
     try:
-        band = pdfpage.locate_step(path, page, str(step["number"]), str(step["activity"]))
-        width, height = pdfpage.page_size(path, page)
-        pages = pdfpage.page_count(path)
+        shown = pdfpage.step_page(path, page, str(step["number"]), str(step["activity"]))
     except (LookupError, PdfiumError):
         return _none(_("The source PDF cannot be drawn."))
     url = reverse("catalog:source-page", args=[version.pk, page])
@@ -111,11 +109,11 @@ def _pdf(
         "kind": "pdf",
         "image_url": f"{url}?marca={mark[0]}-{mark[1]}",
         "page": page,
-        "pages": pages,
-        "width": width,
-        "height": height,
-        "marked": band is not None,
-        "note": "" if band else _("The step's row was not found on this page; look for it."),
+        "pages": shown.pages,
+        "width": shown.width,
+        "height": shown.height,
+        "marked": shown.band is not None,
+        "note": "" if shown.band else _("The step's row was not found on this page; look for it."),
     }
 
 

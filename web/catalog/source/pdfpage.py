@@ -46,8 +46,20 @@ class Band:
         return f"{round(self.top)}-{round(self.bottom)}"
 
 
+@dataclass(frozen=True)
+class StepPage:
+    """What the source pane says of a step's page: where the row is (``None`` when not
+    found), the drawn image's size in pixels and the document's page count."""
+
+    band: Band | None
+    width: int
+    height: int
+    pages: int
+
+
 @contextmanager
-def _page(path: Path, number: int) -> Iterator[Any]:
+def _page(path: Path, number: int) -> Iterator[tuple[Any, int]]:
+    """Page ``number`` (1-based) of the PDF at ``path``, and how many pages it has."""
     with _LOCK:
         document = pdfium.PdfDocument(str(path))
         try:
@@ -55,42 +67,39 @@ def _page(path: Path, number: int) -> Iterator[Any]:
                 raise LookupError(f"{path.name}: el PDF no tiene página {number}.")
             page = document[number - 1]
             try:
-                yield page
+                yield page, len(document)
             finally:
                 page.close()
         finally:
             document.close()
 
 
-def page_count(path: Path) -> int:
-    with _LOCK:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            return len(document)
-        finally:
-            document.close()
-
-
-def page_size(path: Path, number: int) -> tuple[int, int]:
-    """The drawn image's width and height in pixels."""
-    with _page(path, number) as page:
+def step_page(path: Path, number: int, step_number: str, activity: str) -> StepPage:
+    """The step's row on page ``number``, the image size and the page count, reading the
+    PDF once."""
+    with _page(path, number) as (page, pages):
         width, height = page.get_size()
         if page.get_rotation() in (90, 270):
             width, height = height, width
-        return round(width * SCALE), round(height * SCALE)
+        band = _locate(page, step_number, activity)
+        return StepPage(band, round(width * SCALE), round(height * SCALE), pages)
 
 
 def locate_step(path: Path, number: int, step_number: str, activity: str) -> Band | None:
     """Where the step's row is on page ``number``, or ``None`` when its text is not
     found there (or the page is rotated)."""
-    with _page(path, number) as page:
-        if page.get_rotation():
-            return None
-        textpage = page.get_textpage()
-        try:
-            return _find(page, textpage, step_number, activity)
-        finally:
-            textpage.close()
+    with _page(path, number) as (page, _):
+        return _locate(page, step_number, activity)
+
+
+def _locate(page: Any, step_number: str, activity: str) -> Band | None:
+    if page.get_rotation():
+        return None
+    textpage = page.get_textpage()
+    try:
+        return _find(page, textpage, step_number, activity)
+    finally:
+        textpage.close()
 
 
 def _find(page: Any, textpage: Any, step_number: str, activity: str) -> Band | None:
@@ -154,7 +163,7 @@ def _number_hit(page: Any, textpage: Any, step_number: str) -> tuple[int, int] |
 
 def render_page(path: Path, number: int, band: Band | None) -> bytes:
     """Page ``number`` as PNG, with ``band`` marked across the page's width."""
-    with _page(path, number) as page:
+    with _page(path, number) as (page, _):
         bitmap = page.render(scale=SCALE, may_draw_forms=True)
         image = bitmap.to_pil().convert("RGB")
         bitmap.close()

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 
+from folio.demo import SEEDS
 from web.catalog.actions import import_manual_upload, save_manual_version
 from web.catalog.models import CatalogManual, ManualVersion, VersionOrigin
 from web.catalog.sources import source_context
@@ -89,3 +90,19 @@ def test_it_says_when_the_imported_file_was_not_kept() -> None:
     version.save()
     assert "no se conservó" in source_context(version, "P1", "2")["note"]
     assert "no está en esta versión" in source_context(version, "P1", "404")["note"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds/ (the seed manuals) is absent")
+def test_it_shows_the_rows_of_a_real_manual_step() -> None:
+    # given: seed 004 (a text conversion of a real manual) imported
+    path = sorted(SEEDS.glob("004_*.txt"))[0]
+    version, _ = import_manual_upload(path.name, path.read_bytes())
+    procedure = version.model().procedures[0]
+    step = procedure.steps[2]
+    # when
+    source = source_context(version, procedure.code, step.number)
+    # then: the marked rows start at the step's line and hold the start of its activity
+    marked = [row for row in source["rows"] if row.is_step]
+    assert marked and marked[0].line == step.source.line
+    words = " ".join(step.activity.split()[:4])
+    assert any(words in " ".join(cell.split()) for row in marked for cell in row.cells)
