@@ -10,10 +10,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
 from folio.manuals.model import END, EXTERNAL
 from folio.manuals.model import Procedure as CoreProcedure
 from web.catalog.editor import queries
+from web.catalog.editor.labels import row_labels
 from web.catalog.models import ProcedureDraft
 from web.catalog.sources import source_context
 
@@ -51,7 +55,8 @@ def refreshed(
         return back_to_editor(draft, step or None)
     context = {**live_context(draft, procedure), "part": part}
     if part == "row":
-        context["s"] = step_view(procedure, procedure.steps[_index(procedure, step)])
+        row = procedure.steps[_index(procedure, step)]
+        context["s"] = step_view(draft, procedure, row, context["options"])
     response = render(request, "catalog/_editor_refresh.html", context)
     if part == "steps":
         response["HX-Retarget"] = "#steps"
@@ -65,23 +70,50 @@ def _index(procedure: CoreProcedure, number: str) -> int:
 
 def live_context(draft: ProcedureDraft, procedure: CoreProcedure) -> dict[str, Any]:
     """What every refresh redraws: the steps, the swimlane and the findings."""
+    options = target_options(procedure)
     return {
         "draft": draft,
         "procedure": procedure,
-        "steps": [step_view(procedure, s) for s in procedure.steps],
-        "numbers": [(s.number, _short(s.activity)) for s in procedure.steps],
+        "options": options,
+        "L": row_labels(),
+        "steps": [step_view(draft, procedure, s, options) for s in procedure.steps],
         "svg": queries.draft_svg(procedure),
         "findings": queries.draft_findings(draft, procedure),
     }
 
 
-def step_view(procedure: CoreProcedure, step: Any) -> dict[str, Any]:
+def target_options(procedure: CoreProcedure) -> str:
+    """The <option>s of a transition's target, drawn once per answer (a 60-step table
+    has some 130 selects of 60 options): no target, each step, the end, another one."""
+    options = [("", pgettext("editor", "— no target —"))]
+    options += [(s.number, f"{s.number} · {_short(s.activity)}") for s in procedure.steps]
+    options += [(END, pgettext("editor", "End of the procedure"))]
+    options += [("external", pgettext("editor", "Another procedure…"))]
+    return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in options)
+
+
+def _select(options: str, choice: str, missing: str) -> SafeString:
+    """The options with ``choice`` selected (a missing step added as its own option)."""
+    if missing:
+        extra = escape(f"{missing} · ") + escape(pgettext("editor", "missing step"))
+        return mark_safe(options + f'<option value="{escape(missing)}" selected>{extra}</option>')  # noqa: S308
+    chosen = f'<option value="{escape(choice)}">'
+    return mark_safe(options.replace(chosen, chosen[:-1] + " selected>", 1))  # noqa: S308
+
+
+def step_view(
+    draft: ProcedureDraft, procedure: CoreProcedure, step: Any, options: str
+) -> dict[str, Any]:
     """One row: the step and its transitions as the form shows them (one blank more)."""
     numbers = {s.number for s in procedure.steps}
     transitions = [_transition(t.when or "", t.to, numbers) for t in step.next]
+    transitions.append(_transition("", None, numbers))
+    for t in transitions:
+        t["options"] = _select(options, t["choice"], t.get("missing", ""))
     return {
         "step": step,
-        "transitions": [*transitions, _transition("", None, numbers)],
+        "url": reverse("catalog:draft-step", args=[draft.pk, step.number]),
+        "transitions": transitions,
         "documents": [*step.documents, None],
         "responsible": [*step.responsible, ""],
         "can_split": {r for r in step.responsible if _compound(r)},
@@ -90,7 +122,7 @@ def step_view(procedure: CoreProcedure, step: Any) -> dict[str, Any]:
     }
 
 
-def _transition(when: str, to: str | None, numbers: set[str]) -> dict[str, str]:
+def _transition(when: str, to: str | None, numbers: set[str]) -> dict[str, Any]:
     if to is None:
         return {"when": when, "choice": "", "external": ""}
     if to.startswith(EXTERNAL):
