@@ -70,13 +70,15 @@ def field_rows(changes: tuple[FieldChange, ...]) -> tuple[FieldRow, ...]:
 
 
 def procedure_view(change: ProcedureChange) -> ProcedureView:
+    removed = {s.number for s in change.steps_removed}
+    moved = dict(change.renumbered) | {c.old.number: c.new.number for c in change.steps_changed}
     pairs = tuple(
         StepPair(
             step,
             frozenset(f.field for f in step.fields)
             | ({"next"} if step.transitions else set())
             | ({"number"} if step.renumbered else set()),
-            tuple(jump_text(t) for t in step.transitions),
+            tuple(jump_text(t, removed, moved) for t in step.transitions),
         )
         for step in change.steps_changed
     )
@@ -94,9 +96,16 @@ def target_text(to: str | None) -> str:
     return _("activity %(step)s") % {"step": to}
 
 
-def jump_text(change: TransitionChange) -> str:
+def jump_text(change: TransitionChange, removed: set[str], moved: dict[str, str]) -> str:
+    """The change in words; the old target says when its step was removed or renumbered
+    (``removed``: old numbers; ``moved``: old number → new number)."""
     branch = f"«{change.when}»: " if change.when else ""
     old, new = target_text(change.old_to), target_text(change.new_to)
+    was = change.old_to or ""
+    if was in removed:
+        old = _("activity %(step)s, removed") % {"step": was}
+    elif moved.get(was, was) != was:
+        old = _("activity %(step)s, now %(new)s") % {"step": was, "new": moved[was]}
     if change.kind == "added":
         return branch + _("new jump to %(new)s") % {"new": new}
     if change.kind == "removed":
