@@ -201,6 +201,21 @@ def _web_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     notify.add_argument("--days", type=int, help="avisar esta cantidad de días hábiles antes")
     notify.add_argument("--dry-run", action="store_true", help="listar sin enviar")
     notify.set_defaults(run=lambda a: ("", _web().notify(a.days, a.dry_run)))
+    backup = sub.add_parser(
+        "backup",
+        help="respaldar la base de datos, los archivos y las anclas en un archivo fechado",
+        description="Escribe folio-respaldo-AAAAMMDD-HHMMSS.tar.gz y su suma .sha256 con la "
+        "base de datos (copia en línea de SQLite o pg_dump), los documentos y manuales "
+        "guardados y el archivo de anclas, y lo anota en la bitácora de respaldos.",
+    )
+    backup.add_argument("-o", "--output", type=Path, help="directorio (por omisión var/backups)")
+    backup.set_defaults(run=lambda a: ("", _web().backup(a.output)))
+    restore = sub.add_parser(
+        "restore",
+        help="restaurar un respaldo en una base de datos vacía y verificar la bitácora",
+    )
+    restore.add_argument("archive", type=Path, metavar="ARCHIVO")
+    restore.set_defaults(run=lambda a: ("", _web().restore(a.archive)))
 
 
 def _web() -> Any:

@@ -1,5 +1,5 @@
 """The web side of the ``folio`` command: ``demo``, ``serve``, ``import``, ``notify``,
-``audit verify`` and ``audit anchor``.
+``audit verify``, ``audit anchor``, ``backup`` and ``restore``.
 
 ``folio/cli.py`` imports this module only inside those subcommands, so the core stays
 free of Django. Each function sets Django up, makes sure the database exists and is
@@ -191,6 +191,45 @@ def audit_anchor(path: Path | None = None) -> int:
             words = {"path": target, "seq": anchor.seq, "time": anchor.when}
             print(_("Anchor written to %(path)s: entry %(seq)s, %(time)s.") % words)
     return 0
+
+
+def backup(directory: Path | None = None) -> int:
+    """Write a dated, checksummed backup archive (default ``var/backups/``). 0: written;
+    2: it could not be."""
+    setup()
+    migrate()
+    from django.conf import settings
+
+    from web.backups.actions import create_backup
+    from web.backups.archive import BackupError
+
+    target = directory or Path(settings.VAR_DIR) / "backups"
+    try:
+        made = create_backup(target)
+    except (BackupError, OSError) as err:
+        print(f"folio: {err}", file=sys.stderr)
+        return 2
+    print(f"Respaldo escrito: {made.path} ({made.size} bytes, sha256 {made.sha256[:16]}…).")
+    print(f"Bitácora hasta la entrada {made.log_seq}; suma en {made.path}.sha256.")
+    return 0
+
+
+def restore(archive: Path) -> int:
+    """Restore ``archive`` into the configured (empty) database, bring it to this
+    version's schema, then verify the log. 0: restored and the log holds; 1: restored
+    but the log does not hold; 2: not restored."""
+    setup()
+    from web.backups.actions import restore_backup
+    from web.backups.archive import BackupError
+
+    try:
+        done = restore_backup(archive)
+    except (BackupError, OSError) as err:
+        print(f"folio: {err}", file=sys.stderr)
+        return 2
+    migrate()
+    print(f"Respaldo del {done.created_at} restaurado (bitácora hasta la entrada {done.log_seq}).")
+    return audit_verify()
 
 
 def _read_error(err: Exception) -> str:

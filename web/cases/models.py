@@ -275,6 +275,8 @@ class EventKind(models.TextChoices):
     ROLE_CREATED = "role.created", _("Role created")
     ROLE_MEMBERS_SET = "role.members_set", _("People of a role set")
     ROLE_MERGED = "role.merged", _("Roles merged")
+    BACKUP_CREATED = "backup.created", _("Backup made")
+    BACKUP_RESTORED = "backup.restored", _("Backup restored")
 
 
 class Event(models.Model):
