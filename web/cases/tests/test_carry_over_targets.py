@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from folio.manuals.model import Manual
 from folio.manuals.model import Procedure as CoreProcedure
@@ -18,6 +19,7 @@ from web.cases.queries import get_procedures_for_user
 from web.cases.tests.conftest import SetClock, step, waiting
 from web.catalog.actions import save_manual_version
 from web.catalog.models import ManualVersion, Procedure
+from web.conftest import PRUEBAS_DGE, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +151,20 @@ def test_a_case_started_before_keeps_the_old_version(
     assert offered == [new.procedures.get(code="P1").pk]
     later = open_case(new.procedures.get(code="P1"), bruno, "Cuenta de correo")
     assert later.procedure.version == new
+
+
+def test_the_upload_page_shows_what_was_not_carried(cuentas: Procedure, alicia: User) -> None:
+    # given: a time on activity 4, which the new file no longer has
+    set_step_targets(cuentas, alicia, [TargetChange("4", 2)])
+    text = PRUEBAS_DGE.read_text()
+    lines = [line for line in text.splitlines() if "\t4\tTurna la solicitud" not in line]
+    changed = "\n".join(lines).replace("\t5\tGenera", "\t4\tGenera")
+    # when: the changed file is uploaded
+    upload = SimpleUploadedFile("manual-v2.txt", changed.encode())
+    response = signed_in(alicia).post("/catalogo/", {"file": upload}, follow=True)
+    # then
+    body = response.content.decode()
+    assert "Manual importado." in body
+    assert "El tiempo de la actividad 4 de P1 no se trasladó: la actividad ya no existe." in body
+    new_p1 = cuentas.version.manual.versions.get(number=2).procedures.get(code="P1")
+    assert targets(new_p1) == {}
