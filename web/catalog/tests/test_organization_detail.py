@@ -4,6 +4,7 @@ its findings grouped by code, with downloads."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from folio.manuals.lint import lint_manual
 from folio.manuals.model import Manual, Organization, Position, Unit
 from web.catalog.actions import import_manual_file
 from web.catalog.models import CatalogManual, ManualKind, ManualVersion
+from web.catalog.publish.organization import unit_tree
 from web.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +101,9 @@ def test_it_downloads_the_org_chart_and_the_manual(
     cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert "Planear los ensayos." in "\n".join(p.text for p in word.paragraphs) + "\n".join(cells)
     assert client.get(f"{base}/descargar/pdf/").content.startswith(b"%PDF-")
+    assert "Coordinación de Ensayos" in client.get(f"{base}/descargar/html/").content.decode()
+    data = json.loads(client.get(f"{base}/descargar/json/").content)
+    assert len(data["organization"]["units"]) == 4
     assert client.get(f"{base}/descargar/svg/").status_code == 404  # no procedures to zip
 
 
@@ -114,3 +119,15 @@ def test_it_shows_seed_002_with_its_findings_grouped(alicia: User) -> None:
     assert 5 <= groups < 30  # a dozen kinds of finding, not 94 lines
     assert body.count('<li class="sev-') == len(version.data["diagnostics"])
     assert '<svg id="oc-svg"' in body and body.count('<ul class="units">') > 5
+
+
+def test_it_keeps_units_whose_parents_loop_as_roots() -> None:
+    # given: a misread structure where 2 and 3 name each other as parent
+    org = Organization(
+        units=(Unit("1", "Dirección"), Unit("2", "Uno", parent="3"), Unit("3", "Dos", parent="2"))
+    )
+    # when
+    roots = unit_tree(org)
+    # then: every unit shows once, and the tree ends
+    assert [n.unit.number for n in roots] == ["1", "2", "3"]
+    assert all(not n.children for n in roots)
