@@ -68,3 +68,10 @@ def test_the_page_sends_non_administrators_to_sign_in(
     response = signed_in(bruno).post(f"/catalogo/manuales/{pk}/retirar/", {"reason": "No."})
     assert response.status_code == 302 and "/cuentas/entrar/" in response["Location"]
     assert CatalogManual.objects.get().retired_at is None
+
+
+def test_the_catalog_marks_it_retired(pruebas_dge: ManualVersion, alicia: User) -> None:
+    client = signed_in(alicia)
+    assert "Retirado" not in client.get("/catalogo/").content.decode()
+    retire_manual(pruebas_dge.manual, user=alicia, reason="Sustituido.")
+    assert "Retirado" in client.get("/catalogo/").content.decode()
