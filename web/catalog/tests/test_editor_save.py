@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 
+from web.catalog import hooks
 from web.catalog.models import ManualVersion, Procedure, ProcedureDraft
 from web.catalog.tests.editor_world import demo_fixture, open_editor, p1_fixture, step_post  # noqa: F401
 from web.conftest import signed_in
@@ -75,3 +76,16 @@ def test_it_discards_a_draft(alicia: User, p1: Procedure) -> None:
     response = client.post(f"/catalogo/borradores/{draft.pk}/descartar/")
     assert response["Location"] == f"/catalogo/procedimientos/{p1.pk}/"
     assert not ProcedureDraft.objects.exists() and ManualVersion.objects.count() == 1
+
+
+def test_it_shows_what_could_not_be_carried_over(
+    alicia: User, p1: Procedure, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: a hook (as the cases app registers) that could not carry a target over
+    monkeypatch.setattr(hooks, "_hooks", [lambda change: ["La actividad 9 ya no existe."]])
+    client, draft = open_editor(alicia, p1)
+    # when
+    response = client.post(f"/catalogo/borradores/{draft.pk}/guardar/", {"note": "Cambio."})
+    # then
+    page = client.get(response["Location"]).content.decode()
+    assert "La actividad 9 ya no existe." in page
