@@ -62,6 +62,9 @@ def test_it_fixes_a_misread_procedure_in_place(
     responsible = page.locator("[id='paso-7'] input[name=responsible]")
     expect(responsible.nth(0)).to_have_value("Director/a de Atención Ciudadana")
     expect(responsible.nth(1)).to_have_value("Auxiliar Administrativo/a")
+    # and the Tiempo Promedio de Gestión is read as she types it
+    page.get_by_label("Tiempo Promedio de Gestión").fill("De 3 a 5 días hábiles")
+    expect(page.locator("#tpg-parse")).to_contain_text("Leído como: 3 – 5 días hábiles")
     # then: the screenshots, wide and on a phone, with nothing off the screen
     page.goto(f"{page.url.split('?')[0]}?paso=6#paso-6")
     fits(page, 1366)
