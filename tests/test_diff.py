@@ -286,3 +286,12 @@ def test_a_jump_that_follows_a_renumbered_step_is_no_change() -> None:
     change = diff_manuals(manual(proc()), manual(proc(step_list=new))).changed[0]
     assert all(not c.transitions for c in change.steps_changed)
     assert change.renumbered == (("3", "4"), ("4", "3"))
+
+
+def test_steps_with_the_same_words_pair_in_order() -> None:
+    def twice(*numbers: str) -> tuple[Step, ...]:
+        return tuple(Step(n, ("Analista",), "Archiva el expediente.") for n in numbers)
+
+    old = proc(step_list=(*steps("1", "2"), *twice("3", "4")))
+    new = proc(step_list=(*steps("1"), *twice("2", "3")))
+    assert match_steps(old, new) == {"1": "1", "3": "2", "4": "3"}
