@@ -123,6 +123,14 @@ def test_it_sets_every_field_of_a_step() -> None:
     assert p.forms == ("FORM.12/DGE/01",)
 
 
+def test_a_changed_jump_is_changed_in_the_activity_too() -> None:
+    p = update_step(DECISION, "4", activity="¿Falta algo? Falta: regresa a la actividad 3.")
+    p = update_step(p, "4", transitions=[("Falta", "2"), ("", "end")])
+    assert p.steps[3].activity == "¿Falta algo? Falta: regresa a la actividad 2."
+    kept = update_step(p, "4", transitions=[("Falta", "2"), ("", "1")])
+    assert kept.steps[3].activity == "¿Falta algo? Falta: regresa a la actividad 2."
+
+
 def test_it_splits_a_compound_responsible() -> None:
     p = update_step(DECISION, "1", responsible=["Director/a de Obras y Tesorero/a Municipal"])
     split = split_responsible(p, "1", "Director/a de Obras y Tesorero/a Municipal")

@@ -95,7 +95,9 @@ def update_step(
     if questions is not None:
         changes["questions"] = tuple(q.strip() for q in questions if q.strip())
     if transitions is not None:
-        changes["next"] = _transitions(number, transitions)
+        changes["next"] = nexts = _transitions(number, transitions)
+        text = str(changes.get("activity", step.activity))
+        changes["activity"] = _follow_in_text(text, step.next, nexts)
     edited = _replace_step(procedure, number, replace(step, **changes))  # type: ignore[arg-type]
     if new_number is not None and new_number.strip() != number:
         edited = renumber_step(edited, number, new_number)
@@ -310,6 +312,22 @@ def _transitions(number: str, pairs: Sequence[tuple[str, str]]) -> tuple[Transit
             field="siguiente",
         )
     return tuple(found)
+
+
+def _follow_in_text(
+    activity: str, before: Sequence[Transition], after: Sequence[Transition]
+) -> str:
+    """A branch that now jumps elsewhere says so in the activity too ("No: regresa a la
+    actividad 15" → "… actividad 5"), so the text and the jump agree when exported."""
+    was = {t.when: t.to for t in before}
+    moved = {}
+    for t in after:
+        old = was.get(t.when)
+        if old and t.to and old != t.to and _NUMBER.match(old) and _NUMBER.match(t.to):
+            moved[old] = t.to
+    if not moved:
+        return activity
+    return _TEXT_REF.sub(lambda m: m["kw"] + moved.get(m["num"], m["num"]), activity)
 
 
 def _documents(step: Step, pairs: Sequence[tuple[str, str]]) -> tuple[DocumentRef, ...]:

@@ -89,6 +89,7 @@ def test_it_fixes_a_misread_procedure_in_place(
     expect(page.get_by_text("Sin observaciones").first).to_be_visible()
     new_p2 = version.manual.versions.get(number=2).procedures.get(code="P2")
     assert new_p2.data["steps"][5]["next"][0] == {"to": "5", "when": "No"}
+    assert "No: regresa a la actividad 5." in new_p2.data["steps"][5]["activity"]
     assert new_p2.data["steps"][6]["responsible"] == [
         "Director/a de Atención Ciudadana",
         "Auxiliar Administrativo/a",
