@@ -101,6 +101,8 @@ def import_manuals(paths: Sequence[Path], unit_name: str = "") -> int:
         print(f"{path.name}: {version.manual.title} (versión {version.number}), {state}.")
         if summary := version.review_summary():
             print(f"{path.name}: {summary}")
+        for notice in getattr(version, "notices", []):
+            print(f"{path.name}: {notice}")
     return code
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from folio.cli import main
 from folio.manuals.model import Manual
 from folio.manuals.model import Procedure as CoreProcedure
 from web.cases.actions import TargetChange, open_case, set_step_targets
@@ -40,6 +42,12 @@ def without_step(procedure: CoreProcedure, gone: str) -> CoreProcedure:
         if s.number != gone
     )
     return replace(procedure, steps=steps)
+
+
+def without_turn(text: str) -> str:
+    """The test manual's text without activity 4 of P1 (5 becomes 4)."""
+    lines = [line for line in text.splitlines() if "\t4\tTurna la solicitud" not in line]
+    return "\n".join(lines).replace("\t5\tGenera", "\t4\tGenera")
 
 
 def targets(procedure: Procedure) -> dict[str, tuple[int, bool]]:
@@ -156,11 +164,8 @@ def test_a_case_started_before_keeps_the_old_version(
 def test_the_upload_page_shows_what_was_not_carried(cuentas: Procedure, alicia: User) -> None:
     # given: a time on activity 4, which the new file no longer has
     set_step_targets(cuentas, alicia, [TargetChange("4", 2)])
-    text = PRUEBAS_DGE.read_text()
-    lines = [line for line in text.splitlines() if "\t4\tTurna la solicitud" not in line]
-    changed = "\n".join(lines).replace("\t5\tGenera", "\t4\tGenera")
     # when: the changed file is uploaded
-    upload = SimpleUploadedFile("manual-v2.txt", changed.encode())
+    upload = SimpleUploadedFile("manual-v2.txt", without_turn(PRUEBAS_DGE.read_text()).encode())
     response = signed_in(alicia).post("/catalogo/", {"file": upload}, follow=True)
     # then
     body = response.content.decode()
@@ -168,3 +173,14 @@ def test_the_upload_page_shows_what_was_not_carried(cuentas: Procedure, alicia: 
     assert "El tiempo de la actividad 4 de P1 no se trasladó: la actividad ya no existe." in body
     new_p1 = cuentas.version.manual.versions.get(number=2).procedures.get(code="P1")
     assert targets(new_p1) == {}
+
+
+def test_folio_import_prints_what_was_not_carried(
+    cuentas: Procedure, alicia: User, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_step_targets(cuentas, alicia, [TargetChange("4", 2)])
+    changed = tmp_path / "manual-v2.txt"
+    changed.write_text(without_turn(PRUEBAS_DGE.read_text()))
+    assert main(["import", str(changed)]) == 0
+    out = capsys.readouterr().out
+    assert "manual-v2.txt: El tiempo de la actividad 4 de P1 no se trasladó" in out
