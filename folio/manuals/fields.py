@@ -68,7 +68,9 @@ _LABELS: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _LABEL_STARTS = frozenset(words[:4] for words, _ in _LABELS)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXL]+)\s*(?:\.-|\.|-|\))?\s*")
+#: "5.1.2", "3)" or "IV." before a label; a Roman numeral only when something parts it from
+#: the word (the I of "Indicadores" is no numeral).
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXL]+(?=[\s.\-)]))\s*(?:\.-|\.|-|\))?\s*")
 
 
 @dataclass
