@@ -12,6 +12,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from folio.demo import DEMO_TEXT as DEMO
 from folio.manuals.load import load_manual
@@ -22,6 +24,8 @@ from folio.render.document.drawing import MIN_BATCH, start_drawing
 from folio.render.document.outline import outline, procedure_title
 
 from .conftest import SEED_002, SEED_004, needs_shared
+from .test_render_docx_roundtrip import assert_same_manual
+from .test_render_print_sheets import min_font_pt
 
 
 class Page(HTMLParser):
@@ -130,9 +134,51 @@ def check_docx(manual: Manual, data: bytes) -> None:
     ]
     for proc in manual.procedures:
         assert procedure_title(proc) in headings
-    assert "Índice" in headings
     footer = doc.sections[0].footer._element.xml
     assert "Página" in footer and "NUMPAGES" in footer
+    check_docx_index(doc, manual)
+    check_docx_tables(doc)
+    check_docx_pictures(doc)
+
+
+def check_docx_index(doc: DocxDocument, manual: Manual) -> None:
+    """The index is a TOC field over the headings, to be updated on opening, showing
+    every procedure with a page number meanwhile."""
+    body = doc.element.body.xml
+    assert 'TOC \\o "1-3" \\h \\z \\u' in body
+    assert 'w:fldCharType="begin" w:dirty="true"' in body
+    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    index = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "TOC 2"]
+    assert len(index) == len(manual.procedures)
+    assert all(re.search(r"\t\d+$", line) for line in index), index
+
+
+def check_docx_tables(doc: DocxDocument) -> None:
+    """Every table's grid says what its cells say, in a fixed layout: LibreOffice draws
+    the columns as wide as Word does."""
+    for table in doc.tables:
+        tbl = table._tbl
+        grid = [int(col.get(qn("w:w"))) for col in tbl.tblGrid.findall(qn("w:gridCol"))]
+        for tr in tbl.tr_lst:
+            widths = [int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for tc in tr.tc_lst]
+            assert widths == grid
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
+def check_docx_pictures(doc: DocxDocument) -> None:
+    """Every picture carries its SVG (``asvg:svgBlip``) and a PNG of 200 dpi or more at
+    the size it prints."""
+    svg_blip = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+    for shape in doc.inline_shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        svg = blip.find(f".//{svg_blip}")
+        assert svg is not None
+        part = doc.part.related_parts[svg.get(qn("r:embed"))]
+        assert part.content_type == "image/svg+xml" and part.blob.startswith(b"<?xml")
+        png = doc.part.related_parts[blip.get(qn("r:embed"))].blob
+        px_wide = int.from_bytes(png[16:20], "big")
+        inches = shape.width / 914400
+        assert px_wide / inches >= 200 or px_wide >= 4000
 
 
 def test_it_renders_the_demo_manual_as_one_self_contained_page() -> None:
@@ -203,12 +249,20 @@ def test_it_renders_seed_004_as_html_with_every_diagram() -> None:
 
 @needs_shared
 def test_it_renders_seed_004_as_pdf() -> None:
-    check_pdf(seed(SEED_004), pdf_of(seed(SEED_004)))
+    data = pdf_of(seed(SEED_004))
+    check_pdf(seed(SEED_004), data)
+    smallest, landscape = min_font_pt(data)
+    assert smallest >= 7.0  # P29's twelve lanes printed at 1.9 pt before
+    assert landscape >= 31
 
 
 @needs_shared
-def test_it_renders_seed_004_as_word() -> None:
-    check_docx(seed(SEED_004), render_docx(seed(SEED_004)))
+def test_it_renders_seed_004_as_word_that_reads_back(tmp_path: Path) -> None:
+    manual = seed(SEED_004)
+    data = render_docx(manual)
+    check_docx(manual, data)
+    (tmp_path / "manual.docx").write_bytes(data)
+    assert_same_manual(manual, load_manual(tmp_path / "manual.docx"))
 
 
 @needs_shared

@@ -137,8 +137,13 @@ def svg_pdf(svg: str) -> bytes:
     return data
 
 
-def rasterize(svgs: Sequence[str], max_px: int = 2000, zoom: float = 1.5) -> list[bytes]:
-    """PNG bytes of each SVG at ``zoom`` × its px size, the longer side capped at ``max_px``."""
+#: Pixels per px of a PNG for print: a little over 200 dpi at the largest print scale.
+PRINT_ZOOM = MAX_SCALE * 204 / 96
+
+
+def rasterize(svgs: Sequence[str], max_px: int = 4200, zoom: float = PRINT_ZOOM) -> list[bytes]:
+    """PNG bytes of each SVG at ``zoom`` × its px size, the longer side capped at ``max_px``
+    (a 768 px wide sheet, the widest, gets 200 dpi)."""
     import cairosvg  # type: ignore[import-untyped, unused-ignore]
 
     out = []

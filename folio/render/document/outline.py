@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from folio.manuals.documents import FORM_CODE, normalize_form_code
 from folio.manuals.model import Manual, Position, Procedure, Step
 
 PartKind = Literal[
@@ -161,22 +162,36 @@ def header_rows(proc: Procedure) -> list[tuple[str, str | tuple[str, ...]]]:
 
 
 def step_rows(proc: Procedure) -> list[StepRow]:
+    """The step table's rows. The Responsable cell shows what the manual wrote there
+    (blank where it left it blank, so that reading the table back carries the same
+    responsible over); a step without that record shows its roles where they change."""
     rows: list[StepRow] = []
     previous: tuple[str, ...] = ()
     for step in proc.steps:
-        shown = "" if step.responsible == previous else " / ".join(step.responsible)
+        shown = step.responsible_raw or (
+            "" if step.responsible == previous else ", ".join(step.responsible)
+        )
         previous = step.responsible
         rows.append(StepRow(shown, step.number, step.activity, documents(step), step.copies))
     return rows
 
 
+def form_codes(text: str) -> set[str]:
+    """The form codes written in ``text``, normalized ("FORM.296/SECATI /012224" is
+    FORM.296/SECATI/012224)."""
+    return {normalize_form_code(m.group(0)) for m in FORM_CODE.finditer(text)}
+
+
 def documents(step: Step) -> str:
-    parts = []
+    """The Formato o Documento cell: each document's text once (one text naming two
+    forms gives two documents), its form code added when the text lacks it."""
+    parts: list[str] = []
     for doc in step.documents:
         text = doc.text or doc.type
-        if doc.form_code and doc.form_code not in text:
+        if doc.form_code and doc.form_code not in form_codes(text):
             text = f"{text} ({doc.form_code})"
-        parts.append(text)
+        if text not in parts:
+            parts.append(text)
     return ", ".join(parts)
 
 

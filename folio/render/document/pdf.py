@@ -15,7 +15,7 @@ from folio.manuals.model import Manual
 from folio.render.document.diagrams import manual_sheets, sheet_anchor
 from folio.render.document.drawing import start_drawing
 from folio.render.document.htmlpage import page_html
-from folio.render.document.outline import outline
+from folio.render.document.outline import Part, outline
 
 PT_PER_PX = 0.75
 
@@ -48,6 +48,23 @@ def render_pdf(manual: Manual) -> bytes:
         source.close()
     pdf.close()
     return buffer.getvalue()
+
+
+def page_numbers(
+    manual: Manual, parts: tuple[Part, ...], sheets: dict[str, list[str]]
+) -> dict[str, int]:
+    """The page (from 1, the cover) each part and procedure starts on in the PDF, by
+    anchor; laid out but not drawn."""
+    from weasyprint import HTML
+
+    document = HTML(string=page_html(manual, parts, sheets)).render()
+    wanted = {part.anchor for part in parts} | {e.anchor for part in parts for e in part.entries}
+    found: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            if name in wanted:
+                found.setdefault(name, number)
+    return found
 
 
 def place(

@@ -11,14 +11,15 @@ from collections.abc import Callable, Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.section import _Header
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from folio.manuals.model import Manual
 from folio.render.document import wordparts
 from folio.render.document.diagrams import (
+    MAX_SCALE,
     is_wide,
     manual_sheets,
     sheet_anchor,
@@ -26,7 +27,13 @@ from folio.render.document.diagrams import (
 )
 from folio.render.document.drawing import draw_shared
 from folio.render.document.outline import Part, cover_facts, outline, running_header
-from folio.render.document.wordxml import add_bookmark, add_field, add_internal_link, shade
+from folio.render.document.pdf import page_numbers
+from folio.render.document.wordsvg import add_svg
+from folio.render.document.wordtoc import TocEntry, add_toc, update_fields_on_open
+from folio.render.document.wordxml import (
+    add_bookmark,
+    add_field,
+)
 from folio.render.orgchart import render_org_svg
 
 PAGE = (Cm(21.59), Cm(27.94))  # Letter
@@ -43,7 +50,7 @@ class Builder:
         self.doc: DocxDocument = Document()
         self.bookmarks = 0
         self.landscape = False
-        self.pictures: dict[str, tuple[bytes, tuple[float, float], bool]] = {}
+        self.pictures: dict[str, tuple[bytes, str, bool]] = {}
 
     def heading(self, text: str, level: int, anchor: str = "") -> Paragraph:
         paragraph: Paragraph = self.doc.add_heading(text, level)
@@ -60,19 +67,24 @@ class Builder:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def picture(self, key: str, caption: str, new_page: bool = True) -> None:
-        """The prepared picture ``key`` on a page of its own, as large as fits (but not
-        larger than life), on a landscape section when it prints larger so."""
-        png, (w, h), wide = self.pictures[key]
+        """The prepared picture ``key`` on a page of its own, as large as fits (up to
+        ``MAX_SCALE``), on a landscape section when it prints larger so; drawn from its
+        SVG where the reader can, else from its PNG."""
+        png, svg, wide = self.pictures[key]
+        w, h = svg_size(svg)
         if new_page:
             self.start_page(landscape=wide)
         if caption:
             self.doc.add_paragraph().add_run(caption).bold = True
         section = self.doc.sections[-1]
         assert section.page_width is not None and section.page_height is not None
-        room_w = section.page_width - 2 * MARGIN_X
-        room_h = section.page_height - MARGIN_TOP - MARGIN_BOTTOM - Cm(2.5)
-        scale = min(EMU_PER_PX, room_w / w, room_h / h)
-        self.doc.add_picture(io.BytesIO(png), width=int(w * scale))
+        assert section.left_margin is not None and section.right_margin is not None
+        assert section.top_margin is not None and section.bottom_margin is not None
+        room_w = section.page_width - section.left_margin - section.right_margin
+        room_h = section.page_height - section.top_margin - section.bottom_margin - Cm(1.2)
+        scale = min(EMU_PER_PX * MAX_SCALE, room_w / w, room_h / h)
+        shape = self.doc.add_picture(io.BytesIO(png), width=int(w * scale))
+        add_svg(self.doc, shape, svg)
         self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def new_section(self, landscape: bool) -> None:
@@ -80,6 +92,15 @@ class Builder:
         section.different_first_page_header_footer = False
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = PAGE[::-1] if landscape else PAGE
+        # landscape pages hold diagram sheets: narrower margins let ``SHEET_PX`` print
+        # at ``MIN_SCALE``
+        margins = (
+            (Cm(1.2), Cm(1.7), Cm(1.4)) if landscape else (MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM)
+        )
+        section.left_margin = section.right_margin = margins[0]
+        section.top_margin, section.bottom_margin = margins[1], margins[2]
+        section.header_distance = Cm(0.8) if landscape else Cm(1.25)
+        section.footer_distance = Cm(0.6) if landscape else Cm(1.25)
         self.landscape = landscape
 
 
@@ -87,11 +108,11 @@ def render_docx(manual: Manual) -> bytes:
     """``manual`` as the bytes of a .docx file."""
     b = Builder(manual)
     parts = outline(manual)
-    prepare_pictures(b, parts)
+    sheets = prepare_pictures(b, parts)
     setup(b.doc, manual)
     cover(b)
     authorizations(b)
-    index(b, parts)
+    index(b, parts, page_numbers(manual, parts, sheets))
     for part in parts:
         b.start_page(landscape=part.kind == "orgchart" and b.pictures["organigrama"][2])
         b.heading(part.title, 1, part.anchor)
@@ -101,17 +122,19 @@ def render_docx(manual: Manual) -> bytes:
     return buffer.getvalue()
 
 
-def prepare_pictures(b: Builder, parts: Sequence[Part]) -> None:
-    """Rasterize every diagram sheet (and the organigrama)."""
+def prepare_pictures(b: Builder, parts: Sequence[Part]) -> dict[str, list[str]]:
+    """Rasterize every diagram sheet (and the organigrama); returns the sheets."""
     svgs: dict[str, str] = {}
-    for anchor, pages in manual_sheets(parts).items():
+    sheets = manual_sheets(parts)
+    for anchor, pages in sheets.items():
         for n, svg in enumerate(pages, 1):
             svgs[sheet_anchor(anchor, n)] = svg
     if any(part.kind == "orgchart" for part in parts):
         svgs["organigrama"] = render_org_svg(b.manual)
     pngs = draw_shared(list(svgs.values()), "png")
     for (key, svg), png in zip(svgs.items(), pngs, strict=True):
-        b.pictures[key] = (png, svg_size(svg), is_wide(svg))
+        b.pictures[key] = (png, svg, is_wide(svg))
+    return sheets
 
 
 def setup(doc: DocxDocument, manual: Manual) -> None:
@@ -126,12 +149,7 @@ def setup(doc: DocxDocument, manual: Manual) -> None:
     section.left_margin = section.right_margin = MARGIN_X
     section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
     section.different_first_page_header_footer = True  # the cover has none
-    left, right = running_header(manual)
-    head = section.header.paragraphs[0]
-    head.paragraph_format.tab_stops.add_tab_stop(PAGE[0] - 2 * MARGIN_X, WD_TAB_ALIGNMENT.RIGHT)
-    right_line = right.replace("\n", " · ")
-    run = head.add_run(f"{left}\t{right_line}")
-    run.font.size = Pt(7.5)
+    running(section.header, manual)
     foot = section.footer.paragraphs[0]
     foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
     foot.add_run("Página ")
@@ -150,16 +168,25 @@ def cover(b: Builder) -> None:
         unit.add_run(manual.unit.upper()).bold = True
     title = b.doc.add_paragraph(manual.title or "Manual", style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    facts = cover_facts(manual)
-    if facts:
-        table = b.doc.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for label, value in facts:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, value
-            cells[0].paragraphs[0].runs[0].bold = True
-            shade(cells[0], "E6EDF5")
+    for label, value in cover_facts(manual):  # "Label: value", as manuals print them
+        fact = b.doc.add_paragraph()
+        fact.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fact.add_run(f"{label}: ").bold = True
+        fact.add_run(value)
+
+
+def running(header: _Header, manual: Manual) -> None:
+    """The page header: the title, then registro and revision, on lines of their own so
+    that each reads back apart."""
+    left, right = running_header(manual)
+    title = header.paragraphs[0]
+    title.add_run(left).font.size = Pt(7.5)
+    title.paragraph_format.space_after = Pt(0)
+    if right:
+        line = header.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.paragraph_format.space_after = Pt(0)
+        line.add_run(right.replace("\n", " | ")).font.size = Pt(7.5)
 
 
 def authorizations(b: Builder) -> None:
@@ -171,15 +198,28 @@ def authorizations(b: Builder) -> None:
     wordparts.table(b.doc, ("Acción", "Nombre", "Cargo", "Firma"), rows, (3, 5, 6, 3.5))
 
 
-def index(b: Builder, parts: Sequence[Part]) -> None:
+def index(b: Builder, parts: Sequence[Part], pages: dict[str, int] | None = None) -> None:
+    """The index: a TOC field over the headings, showing ``pages`` (by anchor) until a
+    reader updates it."""
     b.start_page()
-    b.heading("Índice", 1, "indice")
-    for part in parts:
-        add_internal_link(b.doc.add_paragraph(), part.title, part.anchor, bold=True)
-        for entry in part.entries:
-            paragraph = b.doc.add_paragraph()
-            paragraph.paragraph_format.left_indent = Cm(1)
-            add_internal_link(paragraph, entry.title, entry.anchor)
+    title = b.doc.add_paragraph(
+        "Índice", style="TOC Heading" if _has_style(b, "TOC Heading") else "Title"
+    )
+    b.bookmarks += 1
+    add_bookmark(title, "indice", b.bookmarks)
+    known = pages or {}
+    entries = [
+        TocEntry(level, title, anchor, known.get(anchor))
+        for part in parts
+        for level, title, anchor in [(1, part.title, part.anchor)]
+        + [(2, e.title, e.anchor) for e in part.entries]
+    ]
+    add_toc(b.doc, entries, (PAGE[0] - 2 * MARGIN_X) / 360000)
+    update_fields_on_open(b.doc)
+
+
+def _has_style(b: Builder, name: str) -> bool:
+    return any(style.name == name for style in b.doc.styles)
 
 
 def procedures(b: Builder, part: Part) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from docx.document import Document as DocxDocument
 from docx.shared import Cm, Pt
 from docx.table import Table
 
-from folio.manuals.model import Manual, Procedure
+from folio.manuals.fields import Field
+from folio.manuals.indicators import parse_indicators
+from folio.manuals.model import Indicator, Manual, Procedure, SourceRef
 from folio.render.document.outline import (
     STEP_HEADERS,
     edition_table,
@@ -19,7 +22,7 @@ from folio.render.document.outline import (
     procedure_title,
     step_rows,
 )
-from folio.render.document.wordxml import header_row, keep_row_together, shade
+from folio.render.document.wordxml import fix_widths, header_row, keep_row_together, shade
 from folio.render.orgchart import chart_units
 
 STEP_WIDTHS = (3.4, 1.1, 7.6, 3.2, 2.2)  # cm; 17.5 cm of printable width
@@ -41,34 +44,77 @@ def table(
         cells = out.add_row().cells  # type: ignore[no-untyped-call]
         for cell, text in zip(cells, row, strict=False):
             cell.text = text
-    for column, width in zip(out.columns, widths, strict=True):
-        for cell in column.cells:
-            cell.width = Cm(width)
+    fix_widths(out, widths)
     header_row(out)
     keep_row_together(out)
     return out
 
 
-def labelled(doc: DocxDocument, rows: Sequence[tuple[str, str | tuple[str, ...]]]) -> Table:
-    """A two-column identification table: shaded labels, values (a tuple is a list)."""
+Value = str | tuple[str, ...] | list[str]
+
+
+def labelled(doc: DocxDocument, rows: Sequence[tuple[str, Value]]) -> Table:
+    """A two-column identification table: shaded labels, values (a tuple is a numbered
+    list; a list, lines each in a row of its own under one label cell)."""
     out: Table = doc.add_table(rows=0, cols=2)
     out.style = "Table Grid"
     out.autofit = False
     for label, value in rows:
-        left, right = out.add_row().cells  # type: ignore[no-untyped-call]
-        left.text = label
-        left.paragraphs[0].runs[0].bold = True
-        shade(left, "E6EDF5")
-        if isinstance(value, tuple):
-            right.text = "\n".join(f"{i}. {v}" for i, v in enumerate(value, 1))
-        else:
-            right.text = value
-        left.width, right.width = Cm(4.2), Cm(13.3)
+        lines = value if isinstance(value, list) else [value]
+        first = None
+        for line in lines or [""]:
+            left, right = out.add_row().cells  # type: ignore[no-untyped-call]
+            if isinstance(line, tuple):
+                right.text = "\n".join(f"{i}. {v}" for i, v in enumerate(line, 1))
+            else:
+                right.text = line
+            if first is None:
+                first = left
+                left.text = label
+                left.paragraphs[0].runs[0].bold = True
+                shade(left, "E6EDF5")
+            else:
+                first = first.merge(left)
+    fix_widths(out, (4.2, 13.3))
     return out
 
 
+def _header(proc: Procedure) -> list[tuple[str, Value]]:
+    """The identification rows as Word shows them: an empty field left blank (the
+    HTML's "—" would read back as text), the indicators in the lines the importer
+    reads them from."""
+    rows: list[tuple[str, Value]] = []
+    for label, value in header_rows(proc):
+        if label == "Formatos":  # gathered from the steps, where they read back from
+            continue
+        if label == "Indicadores":
+            rows.append((label, [line for i in proc.indicators for line in indicator_lines(i)]))
+        else:
+            rows.append((label, "" if value == "—" else value))
+    return rows
+
+
+def indicator_lines(indicator: Indicator) -> list[str]:
+    """The indicator's text cut into the lines it was read from, as far as its parts
+    tell: the fraction's numerator line, then its denominator alone."""
+    text, cuts = indicator.text, set()
+    if indicator.numerator and indicator.denominator:
+        start = text.find(indicator.numerator)
+        end = text.find(indicator.denominator, start + len(indicator.numerator))
+        if start >= 0 and end >= 0:
+            cuts = {start, end, end + len(indicator.denominator)}
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    lines = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    lines = [line for line in lines if line]
+    if " ".join(lines) != text or parse_indicators(Field("indicators", "", lines)) != (
+        replace(indicator, source=SourceRef()),
+    ):
+        return [text]
+    return lines
+
+
 def procedure_tables(doc: DocxDocument, proc: Procedure) -> None:
-    labelled(doc, header_rows(proc))
+    labelled(doc, _header(proc))
     label = doc.add_paragraph()
     label.paragraph_format.space_before = Pt(8)
     label.add_run("Descripción del procedimiento").bold = True

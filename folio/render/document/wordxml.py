@@ -4,6 +4,8 @@ hyperlinks, page-number fields, cell shading and repeated table header rows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -93,3 +95,78 @@ def keep_row_together(table: Table) -> None:
     """Rows may not split across pages."""
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+TWIPS_PER_CM = 1440 / 2.54
+
+
+def fix_widths(table: Table, widths_cm: Sequence[float]) -> None:
+    """Give ``table`` a fixed layout whose grid (``w:tblGrid``) and total width say the
+    same as its cells' widths, so that every reader (LibreOffice goes by the grid) draws
+    the columns as wide as asked."""
+    twips = [round(w * TWIPS_PER_CM) for w in widths_cm]
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for col in list(grid):
+        grid.remove(col)
+    for width in twips:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), str(width))
+        grid.append(col)
+    tblpr = tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        for old in tblpr.findall(qn(tag)):
+            tblpr.remove(old)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(sum(twips)))
+    total.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    _insert_in_order(
+        tblpr,
+        total,
+        (
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+        ),
+    )
+    _insert_in_order(
+        tblpr,
+        layout,
+        (
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+        ),
+    )
+    for tr in tbl.tr_lst:  # every w:tc, merged ones too
+        for tc, width in zip(tr.tc_lst, twips, strict=False):
+            tcw = tc.get_or_add_tcPr().get_or_add_tcW()
+            tcw.set(qn("w:w"), str(width))
+            tcw.set(qn("w:type"), "dxa")
+
+
+def _insert_in_order(parent: Any, child: Any, before: Sequence[str]) -> None:
+    """Insert ``child`` after the last child of ``parent`` whose tag is in ``before`` (the
+    elements the schema puts ahead of it), else first."""
+    anchor = None
+    for element in parent:
+        if element.tag in {qn(tag) for tag in before}:
+            anchor = element
+    if anchor is None:
+        parent.insert(0, child)
+    else:
+        anchor.addnext(child)
