@@ -88,3 +88,10 @@ def test_an_unchanged_save_shows_an_empty_diff(pruebas_dge: ManualVersion, alici
     )
     status, body = diff_page(alicia, pruebas_dge, "a=1&b=2")
     assert status == 200 and "Sin diferencias" in body
+
+
+def test_with_no_versions_asked_it_shows_the_latest_change(
+    second: ManualVersion, bruno: User
+) -> None:
+    status, body = diff_page(bruno, second, "")
+    assert status == 200 and "Cambios de la versión 1 a la versión 2" in body

@@ -82,8 +82,8 @@ def procedure_view(change: ProcedureChange) -> ProcedureView:
         )
         for step in change.steps_changed
     )
-    moved = ", ".join(f"{a} → {b}" for a, b in change.renumbered)
-    return ProcedureView(change, field_rows(change.header), pairs, moved)
+    renumbered = ", ".join(f"{a} → {b}" for a, b in change.renumbered)
+    return ProcedureView(change, field_rows(change.header), pairs, renumbered)
 
 
 def target_text(to: str | None) -> str:

@@ -64,7 +64,9 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
     manual = get_object_or_404(CatalogManual, pk=pk)
     numbers = list(manual.versions.order_by("-number").values_list("number", flat=True))
-    form = VersionPairForm(request.GET, numbers=numbers)
+    latest = {"a": numbers[1 if len(numbers) > 1 else 0], "b": numbers[0]} if numbers else {}
+    asked = request.GET if "a" in request.GET or "b" in request.GET else latest
+    form = VersionPairForm(asked, numbers=numbers)
     context: dict[str, object] = {"manual": manual, "pair": form}
     if not form.is_valid():
         return render(request, "catalog/version_diff.html", context, status=400)
