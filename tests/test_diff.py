@@ -21,6 +21,7 @@ from folio.manuals.model import (
     TimeSpec,
     Transition,
 )
+from tests.conftest import SEED_004, needs_shared
 
 ACTIVITIES = {
     "1": "Recibe el oficio de solicitud y lo registra en el libro de gobierno.",
@@ -295,3 +296,42 @@ def test_steps_with_the_same_words_pair_in_order() -> None:
     old = proc(step_list=(*steps("1", "2"), *twice("3", "4")))
     new = proc(step_list=(*steps("1"), *twice("2", "3")))
     assert match_steps(old, new) == {"1": "1", "3": "2", "4": "3"}
+
+
+@needs_shared
+def test_on_seed_004_a_deleted_step_is_one_removal_in_each_procedure() -> None:
+    # given: seed 004 and a copy in which every procedure loses its second activity,
+    # the ones after it renumbered (jumps follow them)
+    manual = load_manual(SEED_004)
+    shorter = replace(manual, procedures=tuple(without_second(p) for p in manual.procedures))
+    # when
+    diff = diff_manuals(manual, shorter)
+    # then: each procedure lost exactly its activity 2; the only steps changed are those
+    # that jumped to it, now going on to the step that followed it
+    long_enough = [p for p in manual.procedures if len(p.steps) > 2]
+    assert [c.code for c in diff.changed] == [p.code for p in long_enough]
+    for change in diff.changed:
+        second = change.old.steps[1].number
+        to_second = [s.number for s in change.old.steps if any(t.to == second for t in s.next)]
+        assert [s.number for s in change.steps_removed] == [second], change.code
+        assert change.steps_added == ()
+        assert [c.old.number for c in change.steps_changed] == to_second, change.code
+        assert all(not c.fields for c in change.steps_changed), change.code
+        assert {t.kind for c in change.steps_changed for t in c.transitions} == {"retargeted"}
+
+
+def without_second(procedure: Procedure) -> Procedure:
+    if len(procedure.steps) <= 2:
+        return procedure
+    kept = [s for s in procedure.steps if s is not procedure.steps[1]]
+    numbers = {s.number: str(k) for k, s in enumerate(kept, 1)}
+    numbers[procedure.steps[1].number] = numbers[procedure.steps[2].number]
+    steps = tuple(
+        replace(
+            s,
+            number=numbers[s.number],
+            next=tuple(replace(t, to=numbers.get(t.to or "", t.to)) for t in s.next),
+        )
+        for s in kept
+    )
+    return replace(procedure, steps=steps)
