@@ -21,7 +21,8 @@ from folio.manuals.model import (
     TimeSpec,
     Transition,
 )
-from tests.conftest import SEED_004, needs_shared
+
+from .conftest import SEED_004, needs_shared
 
 ACTIVITIES = {
     "1": "Recibe el oficio de solicitud y lo registra en el libro de gobierno.",
