@@ -15,7 +15,7 @@ rows; it is told the row of each side connector.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from folio.render.geometry import Box, Diagram, Edge, Node
@@ -61,6 +61,47 @@ def _clip(points: Sequence[Point], left: float, right: float) -> tuple[list[Poin
     return out, out[-1][0] >= (left + right) / 2
 
 
+def _shortcut(
+    points: Sequence[Point], left: float, right: float, free: Callable[[float, float, float], bool]
+) -> tuple[list[Point], bool] | None:
+    """The polyline from its start (in the run) to its first horizontal run, and that
+    run on to the border, when it heads out of the run or can be drawn on to the border
+    through free room (``free(y, x1, x2)``): the connector then sits by the node rather
+    than where the whole route would cross, which may be rows away. ``None`` otherwise."""
+    side = _clip(points, left, right)[1]
+    for i, ((x0, y0), (x1, y1)) in enumerate(zip(points, points[1:], strict=False)):
+        if not left <= x0 <= right:
+            return None
+        if abs(y0 - y1) < 0.01 and abs(x0 - x1) > 0.01:
+            border = right if side else left
+            heads_out = x1 > right if side else x1 < left
+            if heads_out or ((x1 > x0) == side and free(y0, x1, border)):
+                return [*points[: i + 1], (border, y0)], side
+            return None
+    return None
+
+
+def _free_room(diagram: Diagram, edge: Edge) -> Callable[[float, float, float], bool]:
+    """Whether a horizontal line at y from x1 to x2 meets no box and runs along no other
+    edge's horizontal run."""
+    boxes = [n.box for n in diagram.nodes] + [a.box for a in diagram.artifacts]
+    runs = [
+        (a[1], min(a[0], b[0]), max(a[0], b[0]))
+        for e in diagram.edges
+        if e.id != edge.id
+        for a, b in zip(e.points, e.points[1:], strict=False)
+        if abs(a[1] - b[1]) < 0.01
+    ]
+
+    def free(y: float, x1: float, x2: float) -> bool:
+        lo, hi = min(x1, x2), max(x1, x2)
+        if any(b.y - 3 <= y <= b.y + b.h + 3 and b.x < hi and lo < b.x + b.w for b in boxes):
+            return False
+        return not any(abs(ry - y) < 3 and rlo < hi and lo < rhi for ry, rlo, rhi in runs)
+
+    return free
+
+
 def side_cuts(diagram: Diagram, group: Sequence[str]) -> list[SideCut]:
     """The edges between a node of the lanes ``group`` and a node of any other lane."""
     inside = {n.id for n in diagram.nodes if n.lane in group}
@@ -72,7 +113,8 @@ def side_cuts(diagram: Diagram, group: Sequence[str]) -> list[SideCut]:
         if outgoing == (edge.target in inside):
             continue
         pts = edge.points if outgoing else tuple(reversed(edge.points))
-        part, is_right = _clip(pts, left, right)
+        free = _free_room(diagram, edge)
+        part, is_right = _shortcut(pts, left, right, free) or _clip(pts, left, right)
         if not outgoing:
             part.reverse()
         y = part[-1][1] if outgoing else part[0][1]
