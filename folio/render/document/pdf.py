@@ -50,14 +50,25 @@ def render_pdf(manual: Manual) -> bytes:
     return buffer.getvalue()
 
 
+#: Print rules that make the PDF's pages hold what the Word document's do (see
+#: ``word.py``: Letter, margins 2.5/2/2/2 cm, Arial 10 pt, cells padded 0.19 cm).
+WORD_LIKE = (
+    "@page { margin: 25mm 20mm 20mm 20mm }"
+    "@media print { html { font-size: 10pt; line-height: 1.2 } th, td { padding: 0 0.19cm } }"
+)
+
+
 def page_numbers(
     manual: Manual, parts: tuple[Part, ...], sheets: dict[str, list[str]]
 ) -> dict[str, int]:
-    """The page (from 1, the cover) each part and procedure starts on in the PDF, by
-    anchor; laid out but not drawn."""
+    """The page (from 1, the cover) each part and procedure starts on, by anchor: the
+    PDF laid out (not drawn) with the Word document's margins, font size and cell
+    padding, so that it breaks pages about where Word and LibreOffice do (within a page
+    or two over seed 004's 245)."""
     from weasyprint import HTML
 
-    document = HTML(string=page_html(manual, parts, sheets)).render()
+    html = page_html(manual, parts, sheets).replace("</style>", WORD_LIKE + "</style>", 1)
+    document = HTML(string=html).render()
     wanted = {part.anchor for part in parts} | {e.anchor for part in parts for e in part.entries}
     found: dict[str, int] = {}
     for number, page in enumerate(document.pages, 1):

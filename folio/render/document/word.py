@@ -72,10 +72,16 @@ class Builder:
         SVG where the reader can, else from its PNG."""
         png, svg, wide = self.pictures[key]
         w, h = svg_size(svg)
-        if new_page:
-            self.start_page(landscape=wide)
+        # a page break of its own would leave an empty line above the picture, which
+        # then no longer fits: the first paragraph starts the page instead
+        break_before = new_page and self.landscape == wide
+        if new_page and not break_before:
+            self.new_section(wide)
+        first = None
         if caption:
-            self.doc.add_paragraph().add_run(caption).bold = True
+            first = self.doc.add_paragraph()
+            first.add_run(caption).bold = True
+            first.paragraph_format.space_after = Pt(4)
         section = self.doc.sections[-1]
         assert section.page_width is not None and section.page_height is not None
         assert section.left_margin is not None and section.right_margin is not None
@@ -85,7 +91,11 @@ class Builder:
         scale = min(EMU_PER_PX * MAX_SCALE, room_w / w, room_h / h)
         shape = self.doc.add_picture(io.BytesIO(png), width=int(w * scale))
         add_svg(self.doc, shape, svg)
-        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        holder = self.doc.paragraphs[-1]
+        holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        spacing = holder.paragraph_format  # single: "multiple" spacing would grow the line
+        spacing.space_before, spacing.space_after, spacing.line_spacing = Pt(0), Pt(0), 1.0
+        (first or holder).paragraph_format.page_break_before = break_before
 
     def new_section(self, landscape: bool) -> None:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
