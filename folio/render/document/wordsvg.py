@@ -14,6 +14,8 @@ from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.shape import InlineShape
 
+from folio.render.document.svgstyle import inline_styles
+
 SVG_BLIP_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 
@@ -23,7 +25,8 @@ def add_svg(doc: DocxDocument, shape: InlineShape, svg: str) -> None:
     package = doc.part.package
     assert package is not None
     partname = package.next_partname("/word/media/diagram%d.svg")
-    part = Part(PackURI(partname), "image/svg+xml", svg.encode("utf-8"), package)
+    blob = inline_styles(svg).encode("utf-8")  # Office ignores <style> sheets
+    part = Part(PackURI(partname), "image/svg+xml", blob, package)
     rid = doc.part.relate_to(part, RT.IMAGE)
     blip = shape._inline.graphic.graphicData.pic.blipFill.blip
     ext_list = OxmlElement("a:extLst")
