@@ -27,35 +27,16 @@ def _retitled(page: Diagram, title: str, number: int) -> Diagram:
 
 
 def print_sheets(diagram: Diagram, max_width: float, max_height: float) -> list[Diagram]:
-    """``diagram`` cut into sheets at most ``max_width`` × ``max_height`` wide (but for a
-    lane or a row larger than that, which gets a sheet of its own); a chart that fits
-    is the only sheet, unchanged."""
+    """``diagram`` cut into sheets at most ``max_width`` × ``max_height`` (but for a lane
+    or a row larger than that, which gets a sheet of its own); a chart that fits is the
+    only sheet, unchanged."""
     if diagram.width <= max_width and diagram.height <= max_height or not diagram.nodes:
         return [diagram]
     groups = lane_groups(diagram, max_width)
     if len(groups) == 1:
         pages = paginate(diagram, max_height)
     else:
-        lane_of = {n.id: n.lane for n in diagram.nodes}
-        group_of = {lane: k for k, group in enumerate(groups) for lane in group}
-        cut = [
-            e for e in diagram.edges if group_of[lane_of[e.source]] != group_of[lane_of[e.target]]
-        ]
-        labels = {e.id: letters(i) for i, e in enumerate(cut)}
-        used = len(cut)
-        pages = []
-        for group in groups:
-            column, rows = lane_column(diagram, group, labels)
-            part = paginate(column, max_height, rows=rows, first_letter=used)
-            used += (
-                sum(
-                    n.id.startswith("off-") and not n.id.startswith("off-s-")
-                    for p in part
-                    for n in p.nodes
-                )
-                // 2
-            )
-            pages += part
+        pages = _by_lanes(diagram, groups, max_height)
     if len(pages) == 1:
         return pages
     count = len(pages)
@@ -63,6 +44,26 @@ def print_sheets(diagram: Diagram, max_width: float, max_height: float) -> list[
         replace(_retitled(p, _sheet_title(diagram, k, count), k), pages=count)
         for k, p in enumerate(pages, 1)
     ]
+
+
+def _by_lanes(diagram: Diagram, groups: list[list[str]], max_height: float) -> list[Diagram]:
+    """The charts of each run of lanes in ``groups``, each cut between rows: the edges
+    between runs lettered first, then those cut between rows, run after run."""
+    lane_of = {n.id: n.lane for n in diagram.nodes}
+    group_of = {lane: k for k, group in enumerate(groups) for lane in group}
+    cut = [e for e in diagram.edges if group_of[lane_of[e.source]] != group_of[lane_of[e.target]]]
+    labels = {e.id: letters(i) for i, e in enumerate(cut)}
+    used = len(cut)
+    pages: list[Diagram] = []
+    for group in groups:
+        column, rows = lane_column(diagram, group, labels)
+        part = paginate(column, max_height, rows=rows, first_letter=used)
+        row_connectors = [
+            n for p in part for n in p.nodes if n.id.startswith("off-") and n.id[4:6] != "s-"
+        ]
+        used += len(row_connectors) // 2  # each on the two sheets of its cut
+        pages += part
+    return pages
 
 
 def _sheet_title(diagram: Diagram, number: int, count: int) -> str:
