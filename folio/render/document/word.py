@@ -13,7 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.section import _Header
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from folio.manuals.model import Manual
@@ -212,11 +212,11 @@ def index(b: Builder, parts: Sequence[Part], pages: dict[str, int] | None = None
     """The index: a TOC field over the headings, showing ``pages`` (by anchor) until a
     reader updates it."""
     b.start_page()
-    title = b.doc.add_paragraph(
+    heading = b.doc.add_paragraph(
         "Índice", style="TOC Heading" if _has_style(b, "TOC Heading") else "Title"
-    )
+    )  # not a Heading: the index does not list itself
     b.bookmarks += 1
-    add_bookmark(title, "indice", b.bookmarks)
+    add_bookmark(heading, "indice", b.bookmarks)
     known = pages or {}
     entries = [
         TocEntry(level, title, anchor, known.get(anchor))
@@ -224,7 +224,7 @@ def index(b: Builder, parts: Sequence[Part], pages: dict[str, int] | None = None
         for level, title, anchor in [(1, part.title, part.anchor)]
         + [(2, e.title, e.anchor) for e in part.entries]
     ]
-    add_toc(b.doc, entries, (PAGE[0] - 2 * MARGIN_X) / 360000)
+    add_toc(b.doc, entries, Length(PAGE[0] - 2 * MARGIN_X).cm)
     update_fields_on_open(b.doc)
 
 
