@@ -72,3 +72,19 @@ def test_it_reads_the_demo_manual_back_from_word(tmp_path: Path) -> None:
 def test_it_reads_a_seed_back_from_word(path: Path, tmp_path: Path) -> None:
     manual = load_manual(path)
     assert_same_manual(manual, round_trip(manual, tmp_path))
+
+
+def test_it_writes_an_edited_responsible_not_the_cell_it_was_read_from(tmp_path: Path) -> None:
+    # given a step whose responsible was changed in the editor (its raw cell was not)
+    manual = load_manual(DEMO_TEXT)
+    proc = manual.procedures[0]
+    edited = dataclasses.replace(proc.steps[3], responsible=("Coordinador/a de Prueba",))
+    assert edited.responsible_raw  # the cell as read, now stale
+    proc = dataclasses.replace(proc, steps=(*proc.steps[:3], edited, *proc.steps[4:]))
+    manual = dataclasses.replace(manual, procedures=(proc, *manual.procedures[1:]))
+    # when
+    back = round_trip(manual, tmp_path)
+    # then
+    steps = back.procedures[0].steps
+    assert steps[3].responsible == ("Coordinador/a de Prueba",)
+    assert [s.responsible for s in steps[4:]] == [s.responsible for s in proc.steps[4:]]

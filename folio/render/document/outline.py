@@ -16,6 +16,7 @@ from typing import Literal
 
 from folio.manuals.documents import FORM_CODE, normalize_form_code
 from folio.manuals.model import Manual, Position, Procedure, Step
+from folio.manuals.roles import split_roles
 
 PartKind = Literal[
     "introduction",
@@ -163,14 +164,17 @@ def header_rows(proc: Procedure) -> list[tuple[str, str | tuple[str, ...]]]:
 
 def step_rows(proc: Procedure) -> list[StepRow]:
     """The step table's rows. The Responsable cell shows what the manual wrote there
-    (blank where it left it blank, so that reading the table back carries the same
-    responsible over); a step without that record shows its roles where they change."""
+    while it still names the step's roles (an edit may have changed them), blank where
+    the manual left it blank, so that reading the table back gives the same step;
+    otherwise the roles where they change."""
     rows: list[StepRow] = []
     previous: tuple[str, ...] = ()
     for step in proc.steps:
-        shown = step.responsible_raw or (
-            "" if step.responsible == previous else ", ".join(step.responsible)
-        )
+        raw = step.responsible_raw
+        if raw and split_roles(raw) == step.responsible:
+            shown = raw
+        else:
+            shown = "" if step.responsible == previous else ", ".join(step.responsible)
         previous = step.responsible
         rows.append(StepRow(shown, step.number, step.activity, documents(step), step.copies))
     return rows
