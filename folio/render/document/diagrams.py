@@ -1,6 +1,8 @@
 """The pictures of a published manual: each procedure's swimlane diagram and the
-organigrama, as SVG to inline in HTML, as vector PDF pages for the PDF and as PNG for
-Word.
+organigrama, as SVG to inline in HTML, as vector PDF pages for the PDF and as SVG and
+PNG for Word. For print a chart is cut into sheets (``layout/sheets.py``) no larger
+than ``SHEET_PX``, so that each prints at ``MIN_SCALE`` or more: its smallest text at
+7 pt on Letter paper.
 
 PDF pages and PNGs come from cairosvg rather than WeasyPrint: WeasyPrint draws SVG text
 one letter at a time, which made the 42 diagram sheets of seed 004 (31 procedures) cost

@@ -1,7 +1,9 @@
-"""The manual as a Word document (python-docx): real tables, Heading styles (so Word's
-navigation pane lists every part and procedure), an index of internal links,
-"Página n de m" in the footer, and the diagrams as PNG pictures, on landscape
-sections when they print larger that way."""
+"""The manual as a Word document (python-docx): fixed-width tables, Heading styles (so
+Word's navigation pane lists every part and procedure), an index that is a TOC field
+(``wordtoc.py``), "Página n de m" in the footer, and the diagram sheets of the PDF as
+SVG pictures with a 200 dpi PNG fallback (``wordsvg.py``), on landscape sections when
+they print larger that way. Read back by Folio's DOCX importer, it gives the same
+procedures (``tests/test_render_docx_roundtrip.py``)."""
 
 from __future__ import annotations
 
