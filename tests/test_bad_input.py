@@ -217,3 +217,18 @@ def test_it_reads_control_characters_in_a_cell_as_spaces(tmp_path: Path) -> None
     assert "Re ci be" in activities and not re.search(
         "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", activities
     )
+
+
+def test_it_does_not_take_a_number_of_thousands_of_digits_for_a_step(tmp_path: Path) -> None:
+    # Printed in the narrow No. column, such a "number" took WeasyPrint minutes to lay out.
+    text = DEMO_MANUAL.read_text(encoding="utf-8")
+    huge = "9" * 5000
+    (tmp_path / "enorme.txt").write_text(
+        text.replace("Cuadrilla de Mantenimiento\t5\t", f"Cuadrilla de Mantenimiento\t{huge}\t", 1)
+    )
+
+    manual = load_manual(tmp_path / "enorme.txt")
+
+    assert all(len(s.number) <= 20 for p in manual.procedures for s in p.steps)
+    unplaced = [d for d in manual.diagnostics if d.code == "FOL001"]
+    assert unplaced and "número no es legible" in unplaced[0].message

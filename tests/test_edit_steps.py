@@ -142,6 +142,8 @@ def test_it_splits_a_compound_responsible() -> None:
     [
         (lambda p: update_step(p, "3", new_number="4"), "Paso 3, número: ya hay un paso 4."),
         (lambda p: update_step(p, "3", new_number=" "), "Paso 3, número: escriba el número"),
+        (lambda p: update_step(p, "3", new_number="9" * 5000),
+         "Paso 3, número: «99999999999999999999…» no es un número de paso."),
         (lambda p: update_step(p, "3", activity=""), "Paso 3, actividad: escriba qué se hace"),
         (lambda p: update_step(p, "3", transitions=[("", "4"), ("", "end")]),
          "Paso 3, siguiente: hay más de un destino sin condición"),

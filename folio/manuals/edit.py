@@ -21,6 +21,7 @@ from folio.manuals.fields import Field
 from folio.manuals.indicators import parse_indicators
 from folio.manuals.model import END, EXTERNAL, DocumentRef, Indicator, Procedure, Step, Transition
 from folio.manuals.roles import split_roles
+from folio.manuals.steps import MAX_NUMBER
 from folio.manuals.timespec import parse_time
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)*[a-z]?$", re.IGNORECASE)
@@ -109,8 +110,9 @@ def renumber_step(procedure: Procedure, number: str, new_number: str) -> Procedu
     new = new_number.strip()
     if not new:
         raise EditError("escriba el número del paso.", step=number, field="número")
-    if not _NUMBER.match(new):
-        raise EditError(f"«{new}» no es un número de paso.", step=number, field="número")
+    if not _NUMBER.match(new) or len(new) > MAX_NUMBER:
+        shown = new if len(new) <= MAX_NUMBER else f"{new[:MAX_NUMBER]}…"
+        raise EditError(f"«{shown}» no es un número de paso.", step=number, field="número")
     if procedure.step(new) is not None:
         raise EditError(f"ya hay un paso {new}.", step=number, field="número")
     _find(procedure, number)

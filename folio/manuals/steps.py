@@ -21,6 +21,9 @@ from folio.manuals.model import Diagnostic, SourceRef
 from folio.manuals.table import TableRow
 
 _PLAIN_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
+#: A step number is a label a person reads ("12", "3.1.2"); longer ones are not numbers
+#: (a case's task keeps at most this many characters of it).
+MAX_NUMBER = 20
 _STAGE_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\s*(?:\.-|\.|-|\))\s*(?P<stage>\S.*)$", re.DOTALL)
 
 
@@ -75,9 +78,9 @@ def _number_and_stage(cell: str) -> tuple[str | None, str]:
         return "", ""
     m = _PLAIN_NUMBER.match(text)
     if m:
-        return m.group(1), ""
+        return (m.group(1), "") if len(m.group(1)) <= MAX_NUMBER else (None, "")
     m = _STAGE_NUMBER.match(text)
-    if m:
+    if m and len(m.group(1)) <= MAX_NUMBER:
         return m.group(1), m.group("stage").strip()
     return None, ""
 

@@ -5,12 +5,12 @@ uses for the PDF. Every text from the manual is escaped."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from folio.manuals.model import Manual
 from folio.render.document import htmlparts
 from folio.render.document.diagrams import is_wide
 from folio.render.document.htmlparts import TEMPLATES, template
+from folio.render.document.htmltext import escape
 from folio.render.document.outline import (
     Part,
     cover_facts,

@@ -3,7 +3,6 @@ step table, diagram), forms with their instructivos, and the organization chapte
 
 from __future__ import annotations
 
-from html import escape
 from importlib.resources import files
 from string import Template
 
@@ -14,6 +13,7 @@ from folio.render.document.diagrams import (
     sheet_anchor,
     sheet_size,
 )
+from folio.render.document.htmltext import escape
 from folio.render.document.outline import (
     STEP_HEADERS,
     Entry,
