@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from folio.manuals import jsonio
@@ -98,9 +100,10 @@ def save_manual_version(
 ) -> ManualVersion:
     """Save ``manual`` (edited or written in Folio) as the next version of ``catalog``,
     with its change note. Raises ``CatalogError`` when the note is empty."""
-    note = note.strip()
+    note = " ".join(note.split())
     if not note:
         raise CatalogError(_("Write what changed: the change note is required."))
+    manual = with_edition(manual, _next_number(catalog), note)
     text = jsonio.manual_to_json(manual)
     version = _new_version(
         catalog,
@@ -116,16 +119,27 @@ def save_manual_version(
     return version
 
 
+def with_edition(manual: Manual, number: int, note: str) -> Manual:
+    """``manual`` with its registro de ediciones grown by this version's line, in the
+    "edición | fecha | cambio" form the published manual prints as a table."""
+    line = f"{number:02d} | {timezone.localdate():%d/%m/%Y} | {note}"
+    return replace(manual, editions=(*manual.editions, line))
+
+
+def _next_number(catalog: CatalogManual) -> int:
+    last = catalog.versions.order_by("-number").first()
+    return (last.number + 1) if last else 1
+
+
 def _new_version(
     catalog: CatalogManual, manual: Manual, user: User | None, **fields: Any
 ) -> ManualVersion:
     """The next version of ``catalog`` holding ``manual`` (linted), with a procedure row
     each and the roles its steps name; what the version before had is carried over, and
     ``version.notices`` tells what could not be."""
-    last = catalog.versions.order_by("-number").first()
     version = ManualVersion.objects.create(
         manual=catalog,
-        number=(last.number + 1) if last else 1,
+        number=_next_number(catalog),
         data=jsonio.manual_to_dict(manual, lint_manual(manual)),
         imported_by=user,
         **fields,

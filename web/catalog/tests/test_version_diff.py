@@ -82,12 +82,29 @@ def test_it_links_the_latest_change_from_the_manual_page(
     assert "?a=1&amp;b=2" in body
 
 
-def test_an_unchanged_save_shows_an_empty_diff(pruebas_dge: ManualVersion, alicia: User) -> None:
+def test_a_save_without_changes_shows_only_its_edition_line(
+    pruebas_dge: ManualVersion, alicia: User
+) -> None:
+    # The change note goes into the registro de ediciones, so no save is without a change.
     save_manual_version(
         pruebas_dge.manual, pruebas_dge.model(), user=alicia, note="Sin cambios de contenido."
     )
     status, body = diff_page(alicia, pruebas_dge, "a=1&b=2")
-    assert status == 200 and "Sin diferencias" in body
+    assert status == 200 and "Registro de ediciones" in body
+    assert "02 | " in body and "Sin cambios de contenido." in body
+    assert "Actividades cambiadas" not in body
+
+
+def test_the_change_note_becomes_a_line_of_the_registro_de_ediciones(
+    pruebas_dge: ManualVersion, alicia: User
+) -> None:
+    second = save_manual_version(
+        pruebas_dge.manual, pruebas_dge.model(), user=alicia, note="  Se corrige\nel paso 4. "
+    )
+    third = save_manual_version(pruebas_dge.manual, second.model(), user=alicia, note="Otra.")
+    lines = third.model().editions[-2:]
+    assert [line.split(" | ")[0] for line in lines] == ["02", "03"]
+    assert lines[0].endswith(" | Se corrige el paso 4.")
 
 
 def test_with_no_versions_asked_it_shows_the_latest_change(
