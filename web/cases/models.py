@@ -25,6 +25,8 @@ class FolioCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "year"], name="unique_folio_counter")
         ]
+        verbose_name = _("folio counter")
+        verbose_name_plural = _("folio counters")
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}: {self.last}"
@@ -277,6 +279,11 @@ class EventKind(models.TextChoices):
     ROLE_MERGED = "role.merged", _("Roles merged")
     BACKUP_CREATED = "backup.created", _("Backup made")
     BACKUP_RESTORED = "backup.restored", _("Backup restored")
+    PERSON_CREATED = "person.created", _("Person added")
+    PERSON_UPDATED = "person.updated", _("Person changed")
+    PERSON_DEACTIVATED = "person.deactivated", _("Person deactivated")
+    PERSON_REACTIVATED = "person.reactivated", _("Person reactivated")
+    PERSON_ROLES_SET = "person.roles_set", _("Roles of a person set")
 
 
 class Event(models.Model):
@@ -325,6 +332,10 @@ class LogHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("head of the log")
+        verbose_name_plural = _("heads of the log")
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
