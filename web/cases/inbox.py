@@ -5,7 +5,8 @@ A page view runs the same handful of queries however many rows it shows: the per
 profile, units and roles (three small ones, and a fourth when a step names one of
 their roles second), both counts (one), the tasks that wait for them outside their
 roles (one), each section's page of ids (one each) and the rows with their cases and
-procedures (one). The procedure's parsed model is cached per process
+procedures (one), and the page's activities' own targets (one, and the office's días
+inhábiles when there are any). The procedure's parsed model is cached per process
 (``web/cases/flow.py``); what the person may do with each row is decided from what was
 read, by the rules of ``web/cases/permissions.py``.
 """
@@ -23,6 +24,7 @@ from django.utils import timezone
 
 from folio.calendar import BusinessCalendar
 from folio.flow.engine import choices
+from web.cases.deadlines import office_calendar
 from web.cases.flow import procedure_model
 from web.cases.inbox_sources import (
     Key,
@@ -34,9 +36,9 @@ from web.cases.inbox_sources import (
     page_ids,
     reader_of,
 )
-from web.cases.models import CaseState, Task, TaskState
+from web.cases.models import CaseState, StepTarget, Task, TaskState
 from web.cases.permissions import AnyUser
-from web.cases.queries import TaskView, deadline_of
+from web.cases.queries import TaskView, task_deadline
 
 PAGE_SIZE = 25
 #: A page number as a query string gives it (anything: a bad one means the first page).
@@ -86,7 +88,10 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
     open, release it when they hold it, reassign it either way."""
     tasks = Task.objects.filter(pk__in=ids).select_related("case__procedure__version")
     tasks = tasks.defer("case__procedure__data", "case__procedure__version__data").order_by()
-    calendar = BusinessCalendar()
+    tasks = list(tasks)
+    targets = _targets(tasks)
+    # The office's días inhábiles matter only to an activity's own target.
+    calendar = office_calendar() if targets else BusinessCalendar()
     views = {}
     for task in tasks:
         model = procedure_model(task.case.procedure)
@@ -97,7 +102,13 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
         views[task.pk] = TaskView(
             task=task,
             step=step,
-            deadline=deadline_of(task.case, model.time, today, calendar),
+            deadline=task_deadline(
+                task,
+                model.time,
+                targets.get((task.case.procedure_id, task.step_number)),
+                today,
+                calendar,
+            ),  # fmt: skip
             choices=choices(step) if step is not None else (),
             can_complete=task.case.state == CaseState.OPEN,
             can_claim=not claimed,
@@ -105,6 +116,14 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
             can_reassign=True,
         )
     return views
+
+
+def _targets(tasks: Sequence[Task]) -> dict[tuple[int, str], StepTarget]:
+    """The page's activities' own targets, by (procedure, step): one query."""
+    procedures = {task.case.procedure_id for task in tasks}
+    steps = {task.step_number for task in tasks}
+    rows = StepTarget.objects.filter(procedure_id__in=procedures, step_number__in=steps)
+    return {(row.procedure_id, row.step_number): row for row in rows}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ stays in ``web/cases/permissions.py``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -19,7 +20,9 @@ from folio.flow.engine import choices
 from folio.manuals.model import Procedure as CoreProcedure
 from folio.manuals.model import Step, TimeSpec
 from web.accounts.models import Unit
-from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task, TaskState
+from web.cases.deadlines import office_calendar, step_targets, target_state
+from web.cases.flow import procedure_model
+from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, StepTarget, Task, TaskState
 from web.cases.permissions import (
     AnyUser,
     can_act_on,
@@ -81,6 +84,27 @@ def deadline_of(
     return Deadline(state, case.due_date, time.text)
 
 
+def task_deadline(
+    task: Task,
+    time: TimeSpec,
+    target: StepTarget | None,
+    today: date,
+    calendar: BusinessCalendar,
+) -> Deadline:
+    """The deadline of the task itself: its own due date (``Task.due_date``), stated as
+    its activity's target states it when there is one (``target_state``); a task due
+    when its case is has the case's state."""
+    if target is not None:
+        return Deadline(target_state(task.due_date, target, today, calendar), task.due_date, "")
+    of_case = deadline_of(task.case, time, today, calendar)
+    if task.due_date is None or task.due_date == task.case.due_date:
+        return of_case
+    if today > task.due_date:
+        return Deadline("overdue", task.due_date, time.text)
+    state: DeadlineState = "on_time" if of_case.state == "no_deadline" else of_case.state
+    return Deadline(state, task.due_date, time.text)
+
+
 @dataclass(frozen=True)
 class TaskView:
     """A task as one person sees it: the step it stands for and what they may do."""
@@ -104,13 +128,17 @@ def task_view(
     task: Task, user: AnyUser, model: CoreProcedure, today: date | None = None
 ) -> TaskView:
     step = model.step(task.step_number)
+    targets = step_targets(task.case.procedure_id, [task.step_number])
+    calendar = office_calendar()
     acts = can_act_on(user, task)
     supervises = can_supervise_task(user, task)
     claimed_by_me = task.state == TaskState.CLAIMED and task.assignee_id == user.pk
     return TaskView(
         task=task,
         step=step,
-        deadline=deadline_of(task.case, model.time, today),
+        deadline=task_deadline(
+            task, model.time, targets.get(task.step_number), today or timezone.localdate(), calendar
+        ),
         choices=choices(step) if step is not None else (),
         can_complete=acts,
         can_claim=acts and task.state == TaskState.OPEN,
@@ -183,6 +211,26 @@ def search_cases(user: AnyUser, text: str = "", unit: str = "", state: str = "")
     if state in CaseState.values:
         found = found.filter(state=state)
     return found.order_by("-started_at", "-pk")
+
+
+def case_deadlines(cases: Iterable[Case], today: date | None = None) -> list[CaseRow]:
+    """Each case with its deadline state when it is open (None otherwise), for a list:
+    the procedures' parsed models are cached, the federal holidays read once."""
+    today = today or timezone.localdate()
+    calendar = BusinessCalendar()
+    rows = []
+    for case in cases:
+        deadline = None
+        if case.state == CaseState.OPEN:
+            deadline = deadline_of(case, procedure_model(case.procedure).time, today, calendar)
+        rows.append(CaseRow(case, deadline))
+    return rows
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    deadline: Deadline | None
 
 
 def get_staff_for_reassign(task: Task, user: AnyUser) -> QuerySet[User]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -9,6 +11,7 @@ from folio.demo import DEMO_TEXT
 from web.accounts.models import Unit
 from web.cases.actions import cancel_case, open_case
 from web.catalog.actions import import_manual_file
+from web.cases.tests.conftest import SetClock
 from web.catalog.models import Procedure
 from web.conftest import signed_in
 
@@ -40,3 +43,28 @@ def test_it_only_lists_cases_one_may_see(
     dac_case = open_case(demo.procedures.get(code="P1"), gabriela, "Luminaria apagada")
     body = signed_in(gabriela).get("/casos/buscar/").content.decode()
     assert dac_case.folio in body and dge_case.folio not in body
+
+
+def test_it_says_which_cases_are_overdue(
+    cuentas: Procedure, bruno: User, alicia: User, clock: SetClock
+) -> None:
+    # given: a request of 2 March (5 días hábiles: due 9 March), one of 18 March, and
+    # one cancelled
+    clock(datetime(2026, 3, 2, 10))
+    late = open_case(cuentas, bruno, "Cuenta olvidada")
+    clock(datetime(2026, 3, 18, 10))
+    fresh = open_case(cuentas, bruno, "Cuenta nueva")
+    gone = open_case(cuentas, bruno, "Cuenta duplicada")
+    cancel_case(gone, bruno, "Duplicado")
+    clock(datetime(2026, 3, 20, 10))
+    # when: a head looks at the unit's cases
+    body = signed_in(alicia).get("/casos/buscar/").content.decode()
+
+    def row(folio: str) -> str:
+        start = body.index(folio)
+        return body[start : body.index("</tr>", start)]
+
+    # then: each row says its deadline's state
+    assert "deadline-overdue" in row(late.folio) and "Vencido" in row(late.folio)
+    assert "deadline-on_time" in row(fresh.folio)
+    assert "deadline-" not in row(gone.folio)

@@ -3,7 +3,7 @@ state said in words; the count that htmx polls."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,6 +11,7 @@ from django.test import Client
 
 from web.cases.actions import claim_task, open_case
 from web.cases.tests.conftest import SetClock, step, waiting
+from web.cases.models import StepTarget
 from web.catalog.models import Procedure
 from web.conftest import signed_in
 
@@ -80,3 +81,23 @@ def test_it_escapes_what_people_typed(cuentas: Procedure, bruno: User) -> None:
     body = signed_in(bruno).get("/casos/").content.decode()
     assert case.folio in body and "<script>alert" not in body
     assert "Cuenta &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; más" in body
+
+
+def test_it_shows_and_sorts_by_the_activity_s_own_due_date(
+    cuentas: Procedure, alicia: User, bruno: User, clock: SetClock
+) -> None:
+    # given: an older request reaches activity 2 before it had a target (due with its
+    # case, 9 March); then activity 2 gets 1 día hábil, and a newer request reaches it
+    clock(datetime(2026, 3, 2, 10))
+    older = step(open_case(cuentas, bruno, "Cuenta antigua"), bruno, "1")
+    StepTarget.objects.create(procedure=cuentas, step_number="2", days=1)
+    clock(datetime(2026, 3, 4, 10))
+    newer = step(open_case(cuentas, bruno, "Cuenta reciente"), bruno, "1")
+    assert waiting(newer).due_date == date(2026, 3, 5) and newer.due_date == date(2026, 3, 11)
+    # when: Alicia (Director/a, activity 2) looks
+    body = signed_in(alicia).get("/casos/").content.decode()
+    # then: the newer one comes first, shown due on its own date, not its case's
+    assert body.index(newer.folio) < body.index(older.folio)
+    row = body[body.index(f'id="task-{waiting(newer).pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "05/03/2026" in row and "11/03/2026" not in row

@@ -36,6 +36,7 @@ from web.cases.queries import (
     Deadline,
     TaskView,
     active_tasks,
+    case_deadlines,
     deadline_of,
     get_procedures_for_user,
     search_cases,
@@ -149,7 +150,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    rows = case_deadlines(page)
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     return render(request, "cases/case_list.html", context)
 
 
