@@ -5,8 +5,8 @@ A page view runs the same handful of queries however many rows it shows: the per
 profile, units and roles (three small ones, and a fourth when a step names one of
 their roles second), both counts (one), the tasks that wait for them outside their
 roles (one), each section's page of ids (one each) and the rows with their cases and
-procedures (one), and the page's activities' own targets (one, and the office's días
-inhábiles when there are any). The procedure's parsed model is cached per process
+procedures and their activities' own targets (one; and the office's días inhábiles when
+a target is there). The procedure's parsed model is cached per process
 (``web/cases/flow.py``); what the person may do with each row is decided from what was
 read, by the rules of ``web/cases/permissions.py``.
 """
@@ -19,7 +19,7 @@ from datetime import date
 from typing import overload
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from folio.calendar import BusinessCalendar
@@ -88,10 +88,18 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
     open, release it when they hold it, reassign it either way."""
     tasks = Task.objects.filter(pk__in=ids).select_related("case__procedure__version")
     tasks = tasks.defer("case__procedure__data", "case__procedure__version__data").order_by()
-    tasks = list(tasks)
-    targets = _targets(tasks)
+    target = StepTarget.objects.filter(
+        procedure_id=OuterRef("case__procedure_id"), step_number=OuterRef("step_number")
+    )
+    tasks = list(
+        tasks.annotate(
+            target_days=Subquery(target.values("days")[:1]),
+            target_business=Subquery(target.values("business_days")[:1]),
+        )
+    )
+    targets = {task.pk: _target_of(task) for task in tasks}
     # The office's días inhábiles matter only to an activity's own target.
-    calendar = office_calendar() if targets else BusinessCalendar()
+    calendar = office_calendar() if any(targets.values()) else BusinessCalendar()
     views = {}
     for task in tasks:
         model = procedure_model(task.case.procedure)
@@ -105,7 +113,7 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
             deadline=task_deadline(
                 task,
                 model.time,
-                targets.get((task.case.procedure_id, task.step_number)),
+                targets[task.pk],
                 today,
                 calendar,
             ),  # fmt: skip
@@ -118,12 +126,12 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
     return views
 
 
-def _targets(tasks: Sequence[Task]) -> dict[tuple[int, str], StepTarget]:
-    """The page's activities' own targets, by (procedure, step): one query."""
-    procedures = {task.case.procedure_id for task in tasks}
-    steps = {task.step_number for task in tasks}
-    rows = StepTarget.objects.filter(procedure_id__in=procedures, step_number__in=steps)
-    return {(row.procedure_id, row.step_number): row for row in rows}
+def _target_of(task: Task) -> StepTarget | None:
+    """The activity's own target, as ``task_views`` read it along with the task."""
+    days = getattr(task, "target_days", None)
+    if days is None:
+        return None
+    return StepTarget(step_number=task.step_number, days=days, business_days=task.target_business)
 
 
 @dataclass(frozen=True)

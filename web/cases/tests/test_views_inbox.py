@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from web.cases.actions import claim_task, open_case
-from web.cases.tests.conftest import SetClock, step, waiting
 from web.cases.models import StepTarget
+from web.cases.tests.conftest import SetClock, step, waiting
 from web.catalog.models import Procedure
 from web.conftest import signed_in
 
