@@ -4,22 +4,19 @@ or query, and render."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from folio.manuals.blocks import ParseError
 from web.accounts.models import Profile
-from web.catalog.actions import import_manual_upload, merge_roles, set_role_members
+from web.catalog.actions import import_manual_upload
 from web.catalog.forms import ManualUploadForm
-from web.catalog.models import CatalogManual, ManualKind, Procedure, Role, is_import_finding
+from web.catalog.models import CatalogManual, ManualKind, Procedure, is_import_finding
 from web.catalog.publish.context import procedure_publish_context
 from web.catalog.publish.views import organization_detail
-from web.catalog.roles import merge_suggestions, roles_for_directory
 
 
 @login_required
@@ -78,37 +75,6 @@ def procedure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **procedure_publish_context(row),
     }
     return render(request, "catalog/procedure_detail.html", context)
-
-
-@login_required
-def role_list(request: HttpRequest) -> HttpResponse:
-    roles = list(roles_for_directory())
-    context = {
-        "roles": roles,
-        "suggestions": merge_suggestions(),
-        "people": User.objects.filter(is_active=True).order_by("first_name", "last_name"),
-    }
-    return render(request, "catalog/role_list.html", context)
-
-
-@staff_member_required(login_url="accounts:login")
-@require_POST
-def role_members(request: HttpRequest, pk: int) -> HttpResponse:
-    role = get_object_or_404(Role, pk=pk)
-    users = list(User.objects.filter(pk__in=request.POST.getlist("members")))
-    set_role_members(role, users, actor=user_of_request(request))
-    messages.success(request, _("People of the role updated."))
-    return redirect("catalog:role-list")
-
-
-@staff_member_required(login_url="accounts:login")
-@require_POST
-def role_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    variant = get_object_or_404(Role, pk=pk)
-    into = get_object_or_404(Role, pk=request.POST.get("into"))
-    merge_roles(variant, into, actor=user_of_request(request))
-    messages.success(request, _("Role merged."))
-    return redirect("catalog:role-list")
 
 
 def user_of_request(request: HttpRequest) -> User | None:
