@@ -2,10 +2,11 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from web.home import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="cases:inbox", permanent=False)),
+    path("", home, name="home"),
     path("cuentas/", include("web.accounts.urls")),
     path("catalogo/", include("web.catalog.urls")),
     path("casos/", include("web.cases.urls")),

@@ -4,7 +4,6 @@ the administrators' forms to set its unit and to retire it or one of its procedu
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from web.catalog.errors import CatalogError
 from web.catalog.models import CatalogManual, Procedure
+from web.catalog.permissions import staff_required
 from web.catalog.versions.actions import retire_manual, retire_procedure, set_manual_unit
 from web.catalog.versions.forms import RetireForm, UnitForm, VersionPairForm
 from web.catalog.versions.present import field_rows, procedure_view
@@ -79,7 +79,7 @@ def version_diff(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "catalog/version_diff.html", context)
 
 
-@staff_member_required(login_url="accounts:login")
+@staff_required
 @require_POST
 def manual_unit(request: HttpRequest, pk: int) -> HttpResponse:
     manual = get_object_or_404(CatalogManual, pk=pk)
@@ -92,7 +92,7 @@ def manual_unit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("catalog:version-list", pk=manual.pk)
 
 
-@staff_member_required(login_url="accounts:login")
+@staff_required
 @require_POST
 def manual_retire(request: HttpRequest, pk: int) -> HttpResponse:
     manual = get_object_or_404(CatalogManual, pk=pk)
@@ -107,7 +107,7 @@ def manual_retire(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("catalog:manual-detail", pk=manual.pk)
 
 
-@staff_member_required(login_url="accounts:login")
+@staff_required
 @require_POST
 def procedure_retire(request: HttpRequest, pk: int) -> HttpResponse:
     row = get_object_or_404(Procedure, pk=pk)
