@@ -39,7 +39,9 @@ def migrate() -> None:
 
 
 def demo(serve_after: bool = True, bind: str = DEFAULT_BIND) -> int:
-    """Seed the demo office, print who can sign in, then serve (unless told not to)."""
+    """Seed the demo office, print who can sign in, then serve (unless told not to).
+    The demo runs on the development key: ``FOLIO_DEV=1`` reaches gunicorn too."""
+    os.environ.setdefault("FOLIO_DEV", "1")
     setup()
     migrate()
     from django.conf import settings

@@ -7,8 +7,12 @@ Production: ``DATABASE_URL=postgres://user:pass@host:5432/name`` (psycopg 3).
 from __future__ import annotations
 
 import os
+import sys
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from web.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("FOLIO_VAR", BASE_DIR / "var"))
@@ -18,8 +22,16 @@ def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "folio-development-only-key-change-me")
 DEBUG = env_bool("DEBUG")
+if "pytest" in sys.modules:
+    # The test suite runs on the development key, and so do the commands its tests start.
+    os.environ.setdefault("FOLIO_DEV", "1")
+#: Without ``SECRET_KEY`` every process runs on this public key; ``web.wsgi`` refuses to
+#: serve on it unless ``DEBUG`` or ``FOLIO_DEV=1`` (set by ``folio demo``) says this is a
+#: developer's machine. Management commands (migrate, makemigrations) still run.
+DEVELOPMENT_KEY = "folio-development-only-key-change-me"
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or DEVELOPMENT_KEY
+FOLIO_DEV = DEBUG or env_bool("FOLIO_DEV")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -33,6 +45,8 @@ INSTALLED_APPS = [
     "web.catalog",
     "web.cases",
     "web.notifications",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -45,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Spanish page
 ]
 
 ROOT_URLCONF = "web.urls"
@@ -100,6 +116,10 @@ def database_from_env() -> dict[str, object]:
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out address
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -132,6 +152,53 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "folio@localhost")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+
+#: HTTPS deployments behind a reverse proxy that terminates TLS and sets
+#: ``X-Forwarded-Proto`` and ``X-Forwarded-For`` (Caddy, nginx): one switch, ``FOLIO_HTTPS=1``.
+FOLIO_HTTPS = env_bool("FOLIO_HTTPS")
+if FOLIO_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("FOLIO_HSTS_SECONDS", 365 * 24 * 3600))
+    # Folio is served from its own host name: its subdomains, if any, are HTTPS too.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+#: Sign-in throttling (django-axes): 10 failed sign-ins from one address lock that
+#: address out, the right password included, for ``FOLIO_LOCKOUT_MINUTES`` (30); a
+#: successful sign-in clears the count. Attempts are listed in the admin (Axes).
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("FOLIO_LOCKOUT_MINUTES", 30)))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "web.accounts.throttle.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+#: Behind the HTTPS proxy every request comes from the proxy: count the address it saw.
+AXES_CLIENT_IP_CALLABLE = "web.accounts.throttle.client_address"
+
+#: Content-Security-Policy (django-csp): scripts only from Folio's own static files.
+#: Styles also allow inline ``<style>``: the diagrams are inline SVG that carry their own
+#: stylesheet (the same SVG people download), htmx swaps new diagrams in (a nonce of the
+#: first page would not match them), and the case page outlines the current activity with a
+#: generated rule. Templates carry no ``style=`` attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+#: Server errors with their traceback on standard error, and in ``FOLIO_LOG_FILE`` when set
+#: (a relative name is under ``var/``, e.g. ``FOLIO_LOG_FILE=folio.log``).
+LOGGING = logging_config(os.environ.get("FOLIO_LOG_FILE", ""), VAR_DIR)
 
 #: Public address used in notification emails.
 FOLIO_BASE_URL = os.environ.get("FOLIO_BASE_URL", "http://127.0.0.1:8000")
