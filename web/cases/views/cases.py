@@ -3,6 +3,8 @@ a blocked case) and the search."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -97,10 +99,30 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         complete_task(task, user, data.get("choice") or None, data["notes"], form.new_documents())
     except REFUSALS as err:
-        tell(request, err)
-    else:
-        messages.success(request, _("Activity %(step)s completed.") % {"step": task.step_number})
+        return _completion_refused(request, user, pk, form, refusal_text(err))
+    messages.success(request, _("Activity %(step)s completed.") % {"step": task.step_number})
     return redirect("cases:case-detail", pk=task.case_id)
+
+
+def _completion_refused(
+    request: HttpRequest, user: User, pk: int, form: TaskCompleteForm, error: str
+) -> HttpResponse:
+    """The case page again with what was typed kept (a stale form is refused): the form
+    now carries the activity's current version, so sending it again works if the
+    activity is still the person's to complete; if not, the notes are in the message."""
+    task = get_task_for_user(user, pk)
+    data = request.POST.copy()
+    data["version"] = str(task.version)
+    form.data = data
+    form.add_error(None, error)
+    context = case_context(task.case, user, {task.pk: form})
+    tasks = cast(list[Any], context["tasks"])
+    shown = any(kept is form and view.can_complete for view, kept in tasks)
+    if not shown:
+        notes = form.cleaned_data.get("notes", "")
+        kept_notes = _(" Your notes were: «%(notes)s».") % {"notes": notes} if notes else ""
+        messages.error(request, error + kept_notes)
+    return render(request, "cases/case_detail.html", context, status=409)
 
 
 @login_required
