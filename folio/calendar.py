@@ -102,6 +102,13 @@ class BusinessCalendar:
         return "at_risk" if risk is not None and today > risk else "on_time"
 
 
+def federal_holidays(year: int) -> list[tuple[date, str]]:
+    """Mexico's federal holidays of ``year`` that business days skip, in date order,
+    named in Spanish (what ``BusinessCalendar`` reads)."""
+    found = holidays.country_holidays("MX", years=year, language="es")
+    return sorted((day, str(name)) for day, name in found.items())
+
+
 def add_months(day: date, months: int) -> date:
     """Same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
     index = day.month - 1 + months

@@ -63,6 +63,8 @@ _TYPES: tuple[tuple[str, str], ...] = (
     ("acta", "Acta"),
     ("sistema", "Sistema"),
 )
+#: Every normalized type, once each, in the order above.
+DOCUMENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(name for _words, name in _TYPES))
 FORM_CODE = re.compile(r"\bFORM\s*\.\s*\d+\s*/\s*[A-Z](?:\s?[A-Z])*\s*/\s*\d+", re.IGNORECASE)
 _NONE = {"", "n/a", "na", "no aplica", "-", "—"}
 _SEPARATORS = re.compile(r"\s*(?:,|/|;|\s+o\s+|\s+y\s+(?=[A-ZÁÉÍÓÚ]))\s*")

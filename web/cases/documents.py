@@ -11,6 +11,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from web.cases.errors import DocumentRefused
@@ -33,9 +34,26 @@ ACCEPTED: dict[str, tuple[str, bytes | None]] = {
 }
 
 
+#: Types whose kind's value is not their name slugified (it is kept under 20 letters).
+_SHORTENED = {
+    "analisis_de_viabilidad": DocumentKind.ANALISIS_VIABILIDAD,
+    "identificacion_oficial": DocumentKind.IDENTIFICACION,
+}
+
+
+def kind_of_type(type_name: str) -> str:
+    """The kind a document of the manual's normalized type (``DocumentRef.type``:
+    "Reporte", "Vale de salida"...) is kept as; "other" for a type with no kind."""
+    slug = slugify(type_name).replace("-", "_")
+    if slug in _SHORTENED:
+        return str(_SHORTENED[slug])
+    return slug if slug in DocumentKind.values else str(DocumentKind.OTHER)
+
+
 @dataclass(frozen=True)
 class NewDocument:
-    """A document as received (a view builds it from the uploaded file)."""
+    """A document as received (a view builds it from the uploaded file); without
+    ``content`` (and ``name``) it is registered by its number and date alone."""
 
     kind: str
     name: str
@@ -45,9 +63,14 @@ class NewDocument:
 
 
 def checked_type(document: NewDocument) -> str:
-    """The document's content type; raises ``DocumentRefused`` with the reason."""
+    """The document's content type (empty for a reference with no file); raises
+    ``DocumentRefused`` with the reason."""
     if document.kind not in DocumentKind.values:
         raise DocumentRefused(_("Unknown document kind «%(kind)s».") % {"kind": document.kind})
+    if is_reference(document):
+        if not document.number.strip() and document.date is None:
+            raise DocumentRefused(_("A document with no file needs its number or its date."))
+        return ""
     if not document.content:
         raise DocumentRefused(_("The file «%(name)s» is empty.") % {"name": document.name})
     limit = settings.FOLIO_MAX_UPLOAD
@@ -63,6 +86,11 @@ def checked_type(document: NewDocument) -> str:
             % {"name": document.name}
         )
     return accepted[0]
+
+
+def is_reference(document: NewDocument) -> bool:
+    """Registered by number and date alone: no file at all."""
+    return not document.content and not document.name
 
 
 def _looks_like(content: bytes, magic: bytes | None) -> bool:

@@ -13,14 +13,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
-from django.utils.formats import date_format
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from folio.manuals.model import DocumentRef, Step
 from web.cases.actions.targets import TargetChange
-from web.cases.documents import NewDocument
+from web.cases.documents import NewDocument, kind_of_type
 from web.cases.models import CaseState, DocumentKind, StepTarget
 from web.catalog.models import Procedure
 
@@ -47,14 +46,7 @@ class CaseCreateForm(forms.Form):
 
 def document_kind(ref: DocumentRef) -> str:
     """The kind of case document a step's named document is kept as."""
-    kinds = {
-        "oficio": DocumentKind.OFICIO,
-        "memorándum": DocumentKind.MEMORANDUM,
-        "memorandum": DocumentKind.MEMORANDUM,
-        "acta": DocumentKind.ACTA,
-        "formato": DocumentKind.FORMATO,
-    }
-    return str(kinds.get(ref.type.strip().lower(), DocumentKind.OTHER))
+    return kind_of_type(ref.type)
 
 
 class TaskCompleteForm(forms.Form):
@@ -104,8 +96,8 @@ class TaskCompleteForm(forms.Form):
         return data
 
     def new_documents(self) -> list[NewDocument]:
-        """The documents filled in; one registered without a file is kept as a short
-        text record of its number and date."""
+        """The documents filled in; one given without a file is a reference to the
+        paper, registered by its number and date."""
         found = []
         for i, ref in enumerate(self.documents):
             number = self.cleaned_data.get(f"doc{i}_number") or ""
@@ -114,37 +106,40 @@ class TaskCompleteForm(forms.Form):
             if upload is None and not number and day is None:
                 continue
             kind = document_kind(ref)
-            found.append(_document(kind, ref.text, number, day, upload))
+            found.append(_document(kind, number, day, upload))
         return found
 
 
-def _document(
-    kind: str, title: str, number: str, day: date | None, upload: UploadedFile | None
-) -> NewDocument:
+def _document(kind: str, number: str, day: date | None, upload: UploadedFile | None) -> NewDocument:
+    """A file, or a reference registered by number and date alone (no file)."""
     if upload is not None:
         name = PurePath(upload.name or "documento").name
         return NewDocument(kind, name, upload.read(), number=number, date=day)
-    return NewDocument(kind, *registration(title, number, day), number=number, date=day)
-
-
-def registration(title: str, number: str, day: date | None) -> tuple[str, bytes]:
-    """A document registered by number and date alone: a text file saying so."""
-    parts = [title.strip() or gettext("Document")]
-    if number:
-        parts.append(gettext("no. %(number)s") % {"number": number})
-    if day is not None:
-        parts.append(gettext("of %(date)s") % {"date": date_format(day, "SHORT_DATE_FORMAT")})
-    text = " ".join(parts)
-    line = gettext("Registered without a file: %(document)s.") % {"document": text}
-    name = f"{slugify(text) or 'documento'}.txt"
-    return name, (line + "\n").encode("utf-8")
+    return NewDocument(kind, "", b"", number=number, date=day)
 
 
 class DocumentForm(forms.Form):
+    """A document added outside a step; the kinds the waiting activities name
+    (``steps``) are offered first."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     number = forms.CharField(label=_("Number"), max_length=100, required=False)
     date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
     file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args: Any, steps: Sequence[Step] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        named = dict.fromkeys(kind_of_type(ref.type) for step in steps for ref in step.documents)
+        if not named:
+            return
+        labels = dict(DocumentKind.choices)
+        field = self.fields["kind"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (_("Named by the activity"), [(kind, labels[kind]) for kind in named]),
+            (_("Other kinds"), [pair for pair in DocumentKind.choices if pair[0] not in named]),
+        ]
+        field.initial = next(iter(named))
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]

@@ -86,13 +86,13 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
     process; its JSON stays behind), what the person may do decided from ``reader``:
     every task here waits for them, so they may complete it; they may claim it when
     open, release it when they hold it, reassign it either way."""
-    tasks = Task.objects.filter(pk__in=ids).select_related("case__procedure__version")
-    tasks = tasks.defer("case__procedure__data", "case__procedure__version__data").order_by()
+    found = Task.objects.filter(pk__in=ids).select_related("case__procedure__version")
+    found = found.defer("case__procedure__data", "case__procedure__version__data").order_by()
     target = StepTarget.objects.filter(
         procedure_id=OuterRef("case__procedure_id"), step_number=OuterRef("step_number")
     )
-    tasks = list(
-        tasks.annotate(
+    tasks: list[Task] = list(
+        found.annotate(
             target_days=Subquery(target.values("days")[:1]),
             target_business=Subquery(target.values("business_days")[:1]),
         )
@@ -131,7 +131,8 @@ def _target_of(task: Task) -> StepTarget | None:
     days = getattr(task, "target_days", None)
     if days is None:
         return None
-    return StepTarget(step_number=task.step_number, days=days, business_days=task.target_business)
+    business = bool(getattr(task, "target_business", True))
+    return StepTarget(step_number=task.step_number, days=days, business_days=business)
 
 
 @dataclass(frozen=True)

@@ -173,16 +173,62 @@ class Task(models.Model):
 
 
 class DocumentKind(models.TextChoices):
+    """What a case document is: one kind per document type the manuals name (the types
+    ``folio.manuals.documents`` normalizes them to), and "other" for the rest."""
+
     OFICIO = "oficio", _("Oficio")
     MEMORANDUM = "memorandum", _("Memorándum")
     ACTA = "acta", _("Acta")
     FORMATO = "formato", _("Form")
+    TICKET = "ticket", _("Ticket")
+    CORREO_ELECTRONICO = "correo_electronico", _("Correo electrónico")
+    TARJETA_INFORMATIVA = "tarjeta_informativa", _("Tarjeta informativa")
+    PLAN_DE_TRABAJO = "plan_de_trabajo", _("Plan de trabajo")
+    PLAN_DE_BACKUPS = "plan_de_backups", _("Plan de backups")
+    LIBRO_DE_CONTROL = "libro_de_control", _("Libro de control")
+    PROYECTO_O_PROGRAMA = "proyecto_o_programa", _("Proyecto o programa")
+    DOCUMENTO_DIGITAL = "documento_digital", _("Documento digital")
+    ANALISIS_VIABILIDAD = "analisis_viabilidad", _("Análisis de viabilidad")
+    VALE_DE_SALIDA = "vale_de_salida", _("Vale de salida")
+    VALE_DE_RECEPCION = "vale_de_recepcion", _("Vale de recepción")
+    ACTA_MP = "acta_mp", _("Acta MP")
+    CONSTANCIA_DE_HECHOS = "constancia_de_hechos", _("Constancia de hechos")
+    IDENTIFICACION = "identificacion", _("Identificación oficial")
+    FICHA_BANCARIA = "ficha_bancaria", _("Ficha bancaria")
+    CARTA_FINIQUITO = "carta_finiquito", _("Carta finiquito")
+    CARTA_DE_RECLAMACION = "carta_de_reclamacion", _("Carta de reclamación")
+    LISTADO = "listado", _("Listado")
+    REPORTE = "reporte", _("Reporte")
+    INFORME = "informe", _("Informe")
+    EXPEDIENTE = "expediente", _("Expediente")
+    BITACORA = "bitacora", _("Bitácora")
+    CALENDARIO = "calendario", _("Calendario")
+    CRONOGRAMA = "cronograma", _("Cronograma")
+    FICHA = "ficha", _("Ficha")
+    BOCETO = "boceto", _("Boceto")
+    CONTRATO = "contrato", _("Contrato")
+    ENTREGABLES = "entregables", _("Entregables")
+    RESGUARDO = "resguardo", _("Resguardo")
+    ETIQUETA = "etiqueta", _("Etiqueta")
+    FALLO = "fallo", _("Fallo")
+    FACTURA = "factura", _("Factura")
+    REQUISICION = "requisicion", _("Requisición")
+    SOLICITUD = "solicitud", _("Solicitud")
+    DICTAMEN_TECNICO = "dictamen_tecnico", _("Dictamen técnico")
+    LINEAMIENTO = "lineamiento", _("Lineamiento")
+    NORMATIVIDAD = "normatividad", _("Normatividad")
+    PROPUESTA = "propuesta", _("Propuesta")
+    ESTADISTICA = "estadistica", _("Estadística")
+    DOCUMENTO = "documento", _("Documento")
+    SISTEMA = "sistema", _("Sistema")
     OTHER = "otro", _("Other")
 
 
 class CaseDocument(models.Model):
     """A document of a case; its bytes live once per content under
-    ``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``."""
+    ``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``. One registered by its number and
+    date alone (a reference to the paper) has no file: ``file``, ``name`` and
+    ``sha256`` are empty, ``size`` 0."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
     task = models.ForeignKey(
@@ -191,11 +237,11 @@ class CaseDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("number"), max_length=100, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
-    file = models.FileField(_("file"), max_length=200)
-    name = models.CharField(_("file name"), max_length=255)
-    sha256 = models.CharField(max_length=64)
-    size = models.PositiveBigIntegerField()
-    content_type = models.CharField(max_length=100)
+    file = models.FileField(_("file"), max_length=200, blank=True)
+    name = models.CharField(_("file name"), max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    content_type = models.CharField(max_length=100, blank=True)
     added_at = models.DateTimeField(default=timezone.now)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -266,6 +312,7 @@ class EventKind(models.TextChoices):
     TASK_COMPLETED = "task.completed", _("Task completed")
     DOCUMENT_ADDED = "document.added", _("Document added")
     CLOSED_DAY_ADDED = "calendar.closed_day_added", _("Closed day added")
+    CLOSED_DAY_REMOVED = "calendar.closed_day_removed", _("Closed day deleted")
     STEP_TARGETS_SET = "targets.step_targets_set", _("Step targets set")
     STEP_TARGETS_CARRIED = "targets.carried_over", _("Step targets carried over")
     MANUAL_IMPORTED = "manual.imported", _("Manual imported")

@@ -5,8 +5,8 @@ stays in ``web/cases/permissions.py``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nuevo/", views.case_create, name="case-create"),
     path("buscar/", views.case_list, name="case-list"),
     path("calendario/", views.closedday_list, name="closedday-list"),
+    path("calendario/borrar/", views.closedday_delete, name="closedday-delete"),
     path("procedimientos/<int:pk>/tiempos/", views.steptarget_edit, name="steptarget-edit"),
     path("<int:pk>/", views.case_detail, name="case-detail"),
     path("<int:pk>/cancelar/", views.case_cancel, name="case-cancel"),

@@ -2,7 +2,7 @@
 entries to the tamper-evident log in the same transaction."""
 
 from web.cases.actions.blocked import resume_case
-from web.cases.actions.calendar import add_closed_day
+from web.cases.actions.calendar import add_closed_day, remove_closed_day
 from web.cases.actions.cases import cancel_case, open_case
 from web.cases.actions.complete import Completed, complete_task
 from web.cases.actions.documents import add_document
@@ -21,6 +21,7 @@ __all__ = [
     "open_case",
     "reassign_task",
     "release_task",
+    "remove_closed_day",
     "resume_case",
     "set_step_targets",
     "TargetChange",

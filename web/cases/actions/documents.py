@@ -1,4 +1,5 @@
-"""Documents of a case (oficios, memorándums, actas, formatos)."""
+"""Documents of a case (oficios, memorándums, reportes, vales...): a file, or a
+reference registered by number and date."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from web.cases.documents import NewDocument, checked_type, store_content
+from web.cases.documents import NewDocument, checked_type, is_reference, store_content
 from web.cases.log import append_event
 from web.cases.models import Case, CaseDocument, EventKind, Task
 from web.cases.permissions import can_add_document
@@ -29,7 +30,7 @@ def attach_document(
     """Store and record one document; the caller holds the transaction and has
     checked permission."""
     content_type = checked_type(document)
-    name, sha = store_content(document.content)
+    name, sha = ("", "") if is_reference(document) else store_content(document.content)
     row = CaseDocument.objects.create(
         case=case,
         task=task,

@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from folio.demo import DEMO_TEXT
 from web.accounts.models import Unit
 from web.cases.actions import cancel_case, open_case
-from web.catalog.actions import import_manual_file
 from web.cases.tests.conftest import SetClock
+from web.catalog.actions import import_manual_file
 from web.catalog.models import Procedure
 from web.conftest import signed_in
 

@@ -107,7 +107,12 @@ def test_it_registers_the_oficio_by_number_and_date(cuentas: Procedure, bruno: U
         "TM/0412/2026",
         "2026-03-10",
     )
-    assert document.task == task and document.name.endswith(".txt")
+    assert document.task == task and (document.file.name, document.size) == ("", 0)
+    # shown as a registered reference: nothing to download
+    body = signed_in(bruno).get(f"/casos/{case.pk}/").content.decode()
+    assert "Referencia registrada, sin archivo" in body
+    assert f"/casos/documentos/{document.pk}/" not in body
+    assert signed_in(bruno).get(f"/casos/documentos/{document.pk}/").status_code == 404
 
 
 def test_it_keeps_an_uploaded_file(cuentas: Procedure, bruno: User) -> None:

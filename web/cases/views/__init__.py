@@ -1,7 +1,7 @@
 """Case pages, split by resource (wagtail style); each view parses, calls one action
 or query, and renders or redirects."""
 
-from web.cases.views.calendar import closedday_list
+from web.cases.views.calendar import closedday_delete, closedday_list
 from web.cases.views.cases import (
     case_cancel,
     case_create,
@@ -16,6 +16,7 @@ from web.cases.views.targets import steptarget_edit
 
 __all__ = [
     "case_cancel",
+    "closedday_delete",
     "closedday_list",
     "case_create",
     "case_detail",

@@ -211,7 +211,7 @@ def case_context(
         "can_cancel": can_cancel_case(user, case),
         "can_add_document": can_add_document(user, case),
         "can_resume": can_resume_case(user, case),
-        "document_form": DocumentForm(),
+        "document_form": DocumentForm(steps=[view.step for view in tasks if view.step]),
         "cancel_form": ReasonForm(),
         "resume_form": CaseResumeForm(steps=model.steps),
     }

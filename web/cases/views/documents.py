@@ -41,7 +41,7 @@ def document_create(request: HttpRequest, pk: int) -> HttpResponse:
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     visible = get_cases_for_user(user_of(request))
     document = get_object_or_404(CaseDocument, pk=pk, case__in=visible)
-    if not default_storage.exists(document.file.name):
+    if not document.file or not default_storage.exists(document.file.name):
         raise Http404
     return FileResponse(
         default_storage.open(document.file.name, "rb"),
