@@ -182,12 +182,14 @@ AXES_CLIENT_IP_CALLABLE = "web.accounts.throttle.client_address"
 #: Styles also allow inline ``<style>``: the diagrams are inline SVG that carry their own
 #: stylesheet (the same SVG people download), htmx swaps new diagrams in (a nonce of the
 #: first page would not match them), and the case page outlines the current activity with a
-#: generated rule. Templates carry no ``style=`` attributes.
+#: generated rule; htmx adds its indicator rule. ``style=`` attributes are refused
+#: (``style-src-attr 'none'``): a page sets a style through a class of its stylesheet.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src-attr": ["'none'"],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
