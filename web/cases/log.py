@@ -19,6 +19,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
+from web.cases.logcheck import Replay, task_disagreement
 from web.cases.models import Case, Event, EventKind, LogHead
 from web.cases.store import Store
 from web.catalog.models import Role
@@ -164,12 +165,18 @@ class VerifyResult:
 
 
 def verify_log() -> VerifyResult:
-    """Walk the chain from the first entry; stop at the first one that does not hold."""
+    """Walk the chain from the first entry; stop at the first one that does not hold.
+    Then the rows beside it must agree with it (``web/cases/logcheck.py``): each
+    entry's ``on_behalf_of`` link and every task row."""
     expected, prev, checked = 1, GENESIS, 0
+    replay = Replay()
     for event in Event.objects.order_by("seq").iterator(chunk_size=2000):
         broken = _check(event, expected, prev)
+        if broken is None and (why := replay.behalf_disagrees(event)):
+            broken = VerifyResult(False, event.seq, why, expected - 1)
         if broken is not None:
             return broken
+        replay.take(event)
         expected, prev, checked = event.seq + 1, event.hash, checked + 1
     head = LogHead.objects.filter(pk=1).first()
     written = head.seq if head else 0
@@ -179,6 +186,9 @@ def verify_log() -> VerifyResult:
             "entries from %(first)s on were deleted."
         ) % {"last": checked, "written": written, "first": checked + 1}
         return VerifyResult(False, checked + 1, reason, checked)
+    seq, why = task_disagreement(replay)
+    if why:
+        return VerifyResult(False, seq, why, checked)
     return VerifyResult(True, checked=checked)
 
 

@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from folio.cli import main
 from web.cases.actions import open_case
 from web.cases.log import GENESIS, entry_hash, verify_log
-from web.cases.models import Event, LogHead
+from web.cases.models import Event, LogHead, Task, TaskState
 from web.cases.tests.conftest import SetClock, step
 from web.catalog.models import Procedure
 
@@ -124,10 +124,13 @@ def test_it_catches_a_log_rewritten_consistently(
 def test_it_catches_a_log_cut_below_an_anchor(
     history: int, anchors: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # given: the last two entries deleted and the head moved back to match
+    # given: the last two entries (activity 3 done, the case ended) deleted, the head
+    # moved back to match and activity 3 set back to waiting, as the log now says
     last = LogHead.objects.get().seq
     Event.objects.filter(seq__gt=last - 2).delete()
     LogHead.objects.update(seq=last - 2, hash=Event.objects.get(seq=last - 2).hash)
+    assert not verify_log().ok  # the task row still says it was done
+    Task.objects.filter(step_number="3").update(state=TaskState.OPEN)
     assert verify_log().ok
     # when
     code, out, _err = verify(anchors, capsys)

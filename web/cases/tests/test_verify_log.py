@@ -12,9 +12,9 @@ from django.db import connection
 from folio.cli import main
 from web.cases.actions import open_case
 from web.cases.log import entry_hash, verify_log
-from web.cases.models import Event
+from web.cases.models import Event, Task
 from web.cases.tests.conftest import step
-from web.catalog.models import Procedure
+from web.catalog.models import Procedure, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,42 @@ def test_the_command_exits_1_naming_the_first_broken_entry(
     out = capsys.readouterr().out
     assert code == 1
     assert out.startswith("Bitácora alterada:") and str(at(6)) in out
+
+
+def test_it_catches_a_task_row_that_disagrees_with_the_log(history: int, bruno: User) -> None:
+    # given: activity 2 of the case (done, entry 5) is set back to waiting and held by
+    # Bruno, with no entry saying so
+    task = Task.objects.get(step_number="2")
+    sql(
+        "UPDATE cases_task SET state = 'claimed', assignee_id = %s WHERE id = %s", bruno.pk, task.pk
+    )
+    # when
+    result = verify_log()
+    # then: the chain holds, but the row is named
+    assert (result.ok, result.first_broken_seq) == (False, at(5))
+    assert "actividad 2 (pasada 1) del caso DGE-2026-000001" in result.reason
+    assert "Tomada" in result.reason and "Completada" in result.reason
+
+
+def test_it_catches_a_task_row_the_log_never_opened(history: int) -> None:
+    task = Task.objects.get(step_number="2")
+    sql("UPDATE cases_task SET pass_number = 2 WHERE id = %s", task.pk)
+    result = verify_log()
+    assert not result.ok and "actividad 2 (pasada 2)" in result.reason
+
+
+def test_it_catches_an_on_behalf_of_link_to_another_role(
+    history: int, dge_roles: dict[str, Role]
+) -> None:
+    # given: activity 1 was recorded for the dependencia (its entry names the role)
+    entry = Event.objects.get(kind="task.completed", payload__step="1")
+    assert entry.on_behalf_of is not None
+    assert entry.payload["on_behalf_of"] == entry.on_behalf_of.name
+    assert verify_log().ok
+    # when: the unhashed link is pointed at another role
+    other = next(role for role in dge_roles.values() if role.pk != entry.on_behalf_of_id)
+    sql("UPDATE cases_event SET on_behalf_of_id = %s WHERE seq = %s", other.pk, entry.seq)
+    # then
+    result = verify_log()
+    assert (result.ok, result.first_broken_seq) == (False, entry.seq)
+    assert "otro rol" in result.reason
