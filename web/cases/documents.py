@@ -1,5 +1,5 @@
-"""Case documents on disk: checked for size and type, stored once per content under
-``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``."""
+"""Case documents on disk: checked for size, type and content (``web.uploads``), stored
+once per content under ``MEDIA_ROOT/documents/<sha256[:2]>/<sha256>``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from web.cases.errors import DocumentRefused
 from web.cases.models import DocumentKind
+from web.uploads import ContentRefused, check_content
 
 ZIP = b"PK\x03\x04"
 #: Extension → (content type, how the file starts; None for plain text).
@@ -85,6 +86,10 @@ def checked_type(document: NewDocument) -> str:
             _("The file «%(name)s» is not a PDF, image, Word, Excel, OpenDocument or text file.")
             % {"name": document.name}
         )
+    try:
+        check_content(document.name, document.content)
+    except ContentRefused as err:
+        raise DocumentRefused(str(err)) from err
     return accepted[0]
 
 
@@ -94,13 +99,8 @@ def is_reference(document: NewDocument) -> bool:
 
 
 def _looks_like(content: bytes, magic: bytes | None) -> bool:
-    if magic is not None:
-        return content.startswith(magic)
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    """How the file starts; plain text is read whole by ``check_content``."""
+    return magic is None or content.startswith(magic)
 
 
 def store_content(content: bytes) -> tuple[str, str]:

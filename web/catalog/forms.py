@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from web.accounts.models import Unit
+from web.uploads import ContentRefused, check_content
 
 #: BPMN 2.0 diagrams come as .bpmn, or as .xml (the importer checks the content).
 ALLOWED = (".txt", ".md", ".docx", ".pdf", ".bpmn", ".xml")
@@ -28,4 +29,10 @@ class ManualUploadForm(forms.Form):
             raise forms.ValidationError(_("Unsupported format: use PDF, DOCX, text or BPMN."))
         if (upload.size or 0) > settings.FOLIO_MAX_UPLOAD:
             raise forms.ValidationError(_("The file is too large."))
+        content = upload.read()
+        upload.seek(0)
+        try:
+            check_content(upload.name or "", content)
+        except ContentRefused as err:
+            raise forms.ValidationError(str(err)) from err
         return upload

@@ -17,10 +17,11 @@ from web.cases.errors import DocumentRefused
 from web.cases.models import Case, CaseDocument, Event, EventKind
 from web.cases.tests.conftest import waiting
 from web.catalog.models import Procedure
+from web.tests.files import tiny_pdf
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n% oficio de solicitud\n"
+PDF = tiny_pdf()
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ from web.cases.models import Case, Event, EventKind, Task
 from web.cases.permissions import acting_for, can_act_on
 from web.cases.tests.conftest import step, waiting
 from web.catalog.models import Procedure
+from web.tests.files import tiny_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +144,7 @@ def test_documents_sent_with_a_completion_keep_the_log_chained(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     case = open_case(cuentas, bruno, "Cuenta SAP para Tesorería")
-    oficio = NewDocument("oficio", "oficio.pdf", b"%PDF-1.4 solicitud", number="TM/0412/2026")
+    oficio = NewDocument("oficio", "oficio.pdf", tiny_pdf(), number="TM/0412/2026")
     complete_task(waiting(case), bruno, documents=[oficio])
     kinds = list(Event.objects.filter(case=case).values_list("kind", flat=True))
     assert kinds[-3:] == [

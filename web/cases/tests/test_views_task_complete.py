@@ -15,6 +15,7 @@ from web.cases.models import Case, CaseDocument, CaseState, Task, TaskState
 from web.cases.tests.conftest import step, waiting
 from web.catalog.models import Procedure
 from web.conftest import signed_in
+from web.tests.files import tiny_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def test_it_registers_the_oficio_by_number_and_date(cuentas: Procedure, bruno: U
 def test_it_keeps_an_uploaded_file(cuentas: Procedure, bruno: User) -> None:
     case = open_case(cuentas, bruno, "Cuenta SAP")
     task = waiting(case)
-    upload = SimpleUploadedFile("oficio.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    upload = SimpleUploadedFile("oficio.pdf", tiny_pdf(), "application/pdf")
     signed_in(bruno).post(
         f"/casos/actividades/{task.pk}/completar/",
         {"version": task.version, "doc0_file": upload},
