@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -69,3 +71,23 @@ def test_it_warns_check_deploy_without_the_https_switch() -> None:
     assert done.returncode != 0
     for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert check in done.stderr
+
+
+def test_folio_demo_runs_on_the_development_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``folio demo`` marks its process (and the gunicorn it becomes) a developer's."""
+    from web import commands, demo
+
+    monkeypatch.delenv("FOLIO_DEV", raising=False)
+    monkeypatch.setattr(commands, "setup", lambda: None)
+    monkeypatch.setattr(commands, "migrate", lambda: None)
+    monkeypatch.setattr(demo, "seed", lambda: "")
+    served: list[str] = []
+
+    def serve(bind: str, migrated: bool) -> int:
+        served.append(bind)
+        return 0
+
+    monkeypatch.setattr(commands, "serve", serve)
+    assert commands.demo() == 0
+    assert os.environ["FOLIO_DEV"] == "1"
+    assert served == [commands.DEFAULT_BIND]
