@@ -5,8 +5,9 @@ A page shows up to fifty rows. Drawn by Django's template language they took abo
 so a row's markup lives here in format strings that ``_fill`` fills, escaping every
 value as ``format_html`` does: about 0.1 ms a row. It is the markup the row template
 had: the folio links to the case, buttons and links name the folio for screen readers,
-and claim and release are plain forms that htmx, where it is loaded, posts in place
-(the answer is this same row, redrawn).
+and claim and release are plain forms that htmx, where it is loaded, posts in place (the answer
+is the inbox redrawn, the row in the section it now belongs to; ``js/inbox.js`` moves
+the focus to its new button).
 """
 
 from __future__ import annotations
@@ -23,21 +24,22 @@ from django.utils.translation import gettext as _
 
 from web.cases.queries import TaskView
 
-ROW = """<tr id="task-{pk}">
+ROW = """<tr id="task-{pk}"{acted}>
   <td><a class="folio" href="{case}">{folio}</a><br><span class="meta">{subject}</span></td>
-  <td>{procedure}</td>
-  <td><strong>{step}</strong>{passes}{activity}</td>
-  <td>{roles}{holder}</td>
-  <td>{due}</td>
-  <td><span class="deadline deadline-{state}">{label}</span>{explanation}</td>
+  <td data-label="{h_procedure}">{procedure}</td>
+  <td data-label="{h_activity}"><strong>{step}</strong>{passes}{activity}</td>
+  <td data-label="{h_role}">{roles}{holder}</td>
+  <td data-label="{h_due}">{due}</td>
+  <td data-label="{h_deadline}"><span class="deadline deadline-{state}">{label}</span>\
+{explanation}</td>
   <td><div class="actions">
     {form}<a href="{case}#actividad">{open}<span class="sr-only"> {folio}</span></a>
     {reassign}{message}
   </div></td>
 </tr>
 """
-FORM = """<form method="post" action="{url}" hx-post="{url}" hx-target="closest tr" \
-hx-swap="outerHTML">
+FORM = """<form method="post" action="{url}" hx-post="{url}" hx-target="#bandeja" \
+hx-select="#bandeja" hx-swap="outerHTML">
       <input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">\
 <input type="hidden" name="version" value="{version}">\
 <input type="hidden" name="next" value="{back}">
@@ -48,6 +50,7 @@ LINK = '<a href="{url}">{label}<span class="sr-only"> {folio}</span></a>'
 META = ' <span class="meta">{text}</span>'
 HELD = '<br><span class="meta">{text}</span>'
 SECONDARY = mark_safe(' class="secondary"')
+ACTED = mark_safe(" data-acted")
 
 
 class RowMaker:
@@ -67,6 +70,14 @@ class RowMaker:
             "open": _("Open case"),
             "reassign": _("Reassign"),
         }
+        #: The column names, for the cells of a row shown as a card on a phone.
+        self.heads = {
+            "h_procedure": _("Procedure"),
+            "h_activity": _("Activity"),
+            "h_role": _("Role"),
+            "h_due": _("Due date"),
+            "h_deadline": _("Deadline"),
+        }
 
     def link(self, name: str, pk: int) -> str:
         return self.links[name].replace(self.MARK, str(pk))
@@ -78,10 +89,13 @@ class RowMaker:
         return self.days[day]
 
     def __call__(self, view: TaskView, error: str = "", note: str = "") -> SafeString:
+        """The row; one with a message is the one just acted on (``data-acted``: the
+        inbox's script moves the focus to its button)."""
         task, case, deadline = view.task, view.task.case, view.deadline
         return _fill(
             ROW,
             pk=task.pk,
+            acted=ACTED if error or note else "",
             case=self.link("case-detail", case.pk),
             folio=case.folio,
             subject=shorten(case.subject, 70),
@@ -99,6 +113,7 @@ class RowMaker:
             open=self.words["open"],
             reassign=self.reassign(view),
             message=_message(error, note),
+            **self.heads,
         )
 
     def form(self, view: TaskView) -> SafeString | str:

@@ -26,15 +26,43 @@ def test_it_claims_and_comes_back_to_the_inbox(cuentas: Procedure, bruno: User) 
     assert "La actividad 1 ahora está a su cargo." in response.content.decode()
 
 
-def test_it_redraws_the_row_for_htmx(cuentas: Procedure, bruno: User) -> None:
+def sections(body: str) -> tuple[str, str]:
+    """The inbox's two tables: my activities, and those waiting for my roles."""
+    mine, queue = body.index('id="mias"'), body.index('id="espera"')
+    return body[mine:queue], body[queue:]
+
+
+def test_it_moves_the_row_to_my_activities_for_htmx(cuentas: Procedure, bruno: User) -> None:
+    # given: two requests waiting for the role Bruno records
     case = open_case(cuentas, bruno, "Cuenta SAP")
+    other = open_case(cuentas, bruno, "Cuenta de correo")
     task = waiting(case)
-    response = signed_in(bruno).post(
-        f"/casos/actividades/{task.pk}/tomar/", {"version": task.version}, HTTP_HX_REQUEST="true"
+    client = signed_in(bruno)
+    # when: he claims one through htmx, from the inbox's first page
+    response = client.post(
+        f"/casos/actividades/{task.pk}/tomar/",
+        {"version": task.version, "next": "/casos/?page=1"},
+        HTTP_HX_REQUEST="true",
     )
+    # then: the inbox comes back with the row under my activities, marked as the one
+    # acted on (the script focuses its new button, Liberar), the other still waiting
     body = response.content.decode()
-    assert response.status_code == 200 and body.lstrip().startswith(f'<tr id="task-{task.pk}"')
-    assert "Liberar" in body and "Tomar" not in body
+    assert response.status_code == 200 and 'id="bandeja"' in body
+    mine, queue = sections(body)
+    assert f'<tr id="task-{task.pk}" data-acted>' in mine and "Liberar" in mine
+    assert "La actividad 1 ahora está a su cargo." in mine
+    assert case.folio not in queue and other.folio in queue
+    assert 'hx-target="#bandeja" hx-select="#bandeja"' in queue
+    assert "js/inbox.js" in body
+    # and releasing it puts it back in the queue
+    task.refresh_from_db()
+    response = client.post(
+        f"/casos/actividades/{task.pk}/liberar/",
+        {"version": task.version, "next": "/casos/"},
+        HTTP_HX_REQUEST="true",
+    )
+    mine, queue = sections(response.content.decode())
+    assert case.folio not in mine and f'<tr id="task-{task.pk}" data-acted>' in queue
 
 
 def test_it_tells_plainly_that_someone_else_took_it(

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from web.cases.actions import claim_task, reassign_task, release_task
-from web.cases.flow import procedure_model
 from web.cases.forms import TaskReassignForm
 from web.cases.inbox import get_inbox_count_for_user, get_inbox_for_user
 from web.cases.inbox_rows import RowMaker
 from web.cases.models import Task
-from web.cases.queries import get_staff_for_reassign, task_view
+from web.cases.queries import TaskView, get_staff_for_reassign, task_view
 from web.cases.views.common import (
     REFUSALS,
     back,
@@ -32,11 +36,35 @@ from web.cases.views.common import (
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     """The person's activities (``?mine=N``) and their roles' queue (``?page=N``)."""
-    found = get_inbox_for_user(user_of(request), request.GET.get("mine"), request.GET.get("page"))
-    draw = RowMaker(request, request.get_full_path())
-    mine, queue = [draw(v) for v in found.mine.views], [draw(v) for v in found.queue.views]
+    return _inbox_page(request, request.GET, request.get_full_path())
+
+
+def _inbox_page(
+    request: HttpRequest, query: QueryDict, back_to: str, acted: Acted | None = None
+) -> HttpResponse:
+    """The inbox at the pages ``query`` asks for; ``acted`` is a task just claimed or
+    released with what to say of it: in its row when the page shows it, else above."""
+    found = get_inbox_for_user(user_of(request), query.get("mine"), query.get("page"))
+    draw = RowMaker(request, back_to)
+
+    def row(view: TaskView) -> SafeString:
+        if acted is not None and view.task.pk == acted.pk:
+            return draw(view, acted.error, acted.note)
+        return draw(view)
+
+    mine, queue = [row(v) for v in found.mine.views], [row(v) for v in found.queue.views]
+    shown = {v.task.pk for v in [*found.mine.views, *found.queue.views]}
     context = {"inbox": found, "count": found.count, "mine": mine, "queue": queue}
+    if acted is not None and acted.pk not in shown:
+        context["message"] = acted
     return render(request, "cases/task_list.html", context)
+
+
+@dataclass(frozen=True)
+class Acted:
+    pk: int
+    error: str
+    note: str
 
 
 @login_required
@@ -96,14 +124,16 @@ def _step(task: Task) -> dict[str, str]:
 
 
 def _answer(request: HttpRequest, pk: int, error: str, note: str = "") -> HttpResponse:
-    """htmx: the task's inbox row, redrawn (with the refusal if any); otherwise a
+    """htmx: the inbox redrawn at the pages the form was on, the task's row in the
+    section it now belongs to, saying what happened (or the refusal); otherwise a
     message and a redirect to where the form was (POST/redirect/GET)."""
     if is_htmx(request):
-        user = user_of(request)
-        task = get_task_for_user(user, pk)
-        draw = RowMaker(request, request.POST.get("next") or reverse("cases:inbox"))
-        row = draw(task_view(task, user, procedure_model(task.case.procedure)), error, note)
-        return render(request, "cases/_task_row.html", {"row": row})
+        back_to = request.POST.get("next") or ""
+        if not url_has_allowed_host_and_scheme(back_to, {request.get_host()}):
+            back_to = ""
+        back_to = back_to or reverse("cases:inbox")
+        query = QueryDict(urlsplit(back_to).query)
+        return _inbox_page(request, query, back_to, Acted(pk, error, note))
     if error:
         messages.error(request, error)
     else:
