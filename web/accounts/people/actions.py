@@ -74,7 +74,7 @@ def create_person(
 def update_person(person: User, data: PersonData, *, actor: User) -> User:
     """Change what ``data`` holds; log the fields that changed (email only as changed)."""
     check_can_change(actor, person)
-    if person.pk == actor.pk and not data.is_staff:
+    if person.pk == actor.pk and (not data.is_staff or data.is_auditor):
         raise PersonError(_("You cannot take away your own administrator rights."))
     taken = User.objects.filter(username__iexact=data.username).exclude(pk=person.pk)
     if taken.exists():

@@ -25,6 +25,7 @@ from web.accounts.tests.people_world import new_person
 from web.cases.actions import claim_task, open_case
 from web.cases.log import verify_log
 from web.cases.models import Event, TaskState
+from web.cases.queries import get_staff_for_reassign
 from web.cases.tests.conftest import waiting
 from web.catalog.models import Procedure, Role
 from web.conftest import ANALISTA_AB, PASSWORD, signed_in
@@ -98,11 +99,11 @@ def test_it_logs_what_an_edit_changed(alicia: User, bruno: User, ingenieria: Uni
 
 
 def test_it_keeps_administrators_from_demoting_themselves(alicia: User, dge: Unit) -> None:
-    data = new_person(dge, username="alicia", is_staff=False)
-    with pytest.raises(PersonError):
-        update_person(alicia, data, actor=alicia)
+    for change in ({"is_staff": False}, {"is_staff": True, "is_auditor": True}):
+        with pytest.raises(PersonError):
+            update_person(alicia, new_person(dge, username="alicia", **change), actor=alicia)
     alicia.refresh_from_db()
-    assert alicia.is_staff
+    assert alicia.is_staff and not alicia.profile.is_auditor
 
 
 def test_it_keeps_superusers_out_of_reach_of_administrators(alicia: User, dge: Unit) -> None:
@@ -149,6 +150,15 @@ def test_it_releases_the_activities_a_departing_person_holds(
     assert released == 1 and (task.state, task.assignee) == (TaskState.OPEN, None)
     assert Event.objects.filter(kind="task.released", case=case).count() == 1
     assert verify_log().ok
+
+
+def test_it_no_longer_offers_a_deactivated_person_for_a_handover(
+    alicia: User, bruno: User, elena: User, cuentas: Procedure
+) -> None:
+    task = waiting(open_case(cuentas, bruno, "Cuenta SAP para Tesorería"))
+    assert elena in get_staff_for_reassign(task, alicia)
+    deactivate_person(elena, actor=alicia)
+    assert elena not in get_staff_for_reassign(task, alicia)
 
 
 def test_it_refuses_to_deactivate_oneself(alicia: User) -> None:
