@@ -107,6 +107,8 @@ def set_person_roles(person: User, roles: Iterable[Any], *, actor: User) -> User
     removed = [current[pk] for pk in current.keys() - wanted.keys()]
     if not added and not removed:
         return person
+    if added and not person.is_active:
+        raise PersonError(_("%(name)s is no longer active.") % {"name": _name(person)})
     person.folio_roles.add(*added)
     person.folio_roles.remove(*removed)
     payload: dict[str, Any] = {"person": person.pk, "username": person.username}

@@ -30,8 +30,12 @@ from web.accounts.people.views import person_for
 def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
     actor, person = person_for(request, pk)
     role = get_object_or_404(roles(), pk=_number(request.POST.get("role")))
-    set_person_roles(person, [*person.folio_roles.all(), role], actor=actor)
-    messages.success(request, _("Role %(role)s added.") % {"role": role.name})
+    try:
+        set_person_roles(person, [*person.folio_roles.all(), role], actor=actor)
+    except PersonError as err:
+        messages.error(request, str(err))
+    else:
+        messages.success(request, _("Role %(role)s added.") % {"role": role.name})
     return redirect("accounts:person-detail", pk=person.pk)
 
 

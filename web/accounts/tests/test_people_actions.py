@@ -124,6 +124,16 @@ def test_it_sets_roles_and_logs_added_and_removed(
     assert logged["removed"] == ["Jefe/a de Departamento de Ingeniería de Aplicaciones"]
 
 
+def test_it_gives_no_new_role_to_an_inactive_person(
+    alicia: User, carla: User, dge_roles: dict[str, Role]
+) -> None:
+    deactivate_person(carla, actor=alicia)
+    with pytest.raises(PersonError):
+        set_person_roles(carla, [*carla.folio_roles.all(), dge_roles[ANALISTA_AB]], actor=alicia)
+    set_person_roles(carla, [], actor=alicia)  # taking roles away is fine
+    assert not carla.folio_roles.exists()
+
+
 def test_it_deactivates_a_person_who_then_cannot_sign_in(alicia: User, bruno: User) -> None:
     # given: Bruno has a session open
     session = signed_in(bruno)
