@@ -45,3 +45,11 @@ def test_the_menu_hides_start_a_case_from_the_auditor(
 
 def test_the_menu_offers_start_a_case_to_who_may(pruebas_dge: ManualVersion, bruno: User) -> None:
     assert START in signed_in(bruno).get("/casos/").content.decode()
+
+
+def test_the_menu_offers_it_below_the_manuals_unit(pruebas_dge: ManualVersion, carla: User) -> None:
+    assert START in signed_in(carla).get("/catalogo/").content.decode()  # a department's head
+
+
+def test_the_menu_hides_it_where_no_manual_runs(pruebas_dge: ManualVersion, gabriela: User) -> None:
+    assert START not in signed_in(gabriela).get("/catalogo/").content.decode()
