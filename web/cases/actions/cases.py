@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from folio.flow.engine import first_step
 from folio.manuals.model import Step
 from web.accounts.models import Unit
+from web.cases.actions.first import record_first_step, registers_at_start
 from web.cases.actions.tasks import lock_case, start_task
 from web.cases.deadlines import office_calendar
 from web.cases.errors import (
@@ -41,8 +42,10 @@ def open_case(
     oficio_date: date | None = None,
 ) -> Case:
     """Open a case of ``procedure`` (this version, for its whole life) with the next
-    folio of the office, its due date, and a task for the first step. Refused for a
-    retired manual or procedure, an old version, and a first step nobody can take."""
+    folio of the office, its due date, and a task for the first step, completed at once
+    when starting the case is that step's registration (``web/cases/actions/first.py``).
+    Refused for a retired manual or procedure, an old version, and a first step nobody
+    can take."""
     unit = case_unit(procedure, user)
     refuse_stale(procedure)
     if not can_open_case(user, procedure):
@@ -70,7 +73,9 @@ def open_case(
         due_date=office_calendar().due_date(today, model.time),
     )
     append_event(EventKind.CASE_OPENED, case=case, actor=user, payload=_opened(case))
-    start_task(case, step, user)
+    opened = start_task(case, step, user)
+    if registers_at_start(step, user, case):
+        record_first_step(case, opened, step, user)
     return case
 
 

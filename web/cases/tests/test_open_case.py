@@ -14,7 +14,16 @@ from folio.demo import DEMO_TEXT
 from web.accounts.models import Unit
 from web.cases.actions import add_closed_day, open_case
 from web.cases.errors import CaseError, NobodyHoldsRole, ProcedureRetired
-from web.cases.models import Case, CaseState, Event, EventKind, FolioCounter, TaskState
+from web.cases.log import verify_log
+from web.cases.models import (
+    Case,
+    CaseDocument,
+    CaseState,
+    Event,
+    EventKind,
+    FolioCounter,
+    TaskState,
+)
 from web.cases.tests.conftest import SetClock, step, waiting
 from web.catalog.actions import import_manual_file, save_manual_version
 from web.catalog.models import CatalogManual, Procedure
@@ -101,6 +110,21 @@ def test_it_gives_no_due_date_when_the_time_is_variable(respaldos: Procedure, di
 
 def test_it_opens_a_task_for_the_first_steps_role(cuentas: Procedure, bruno: User) -> None:
     case = open_case(
+        cuentas, bruno, "Cuenta SAP para Tesorería", requesting_unit="Tesorería Municipal"
+    )
+    task = waiting(case)
+    assert (case.state, case.started_by) == (CaseState.OPEN, bruno)
+    assert (task.step_number, task.pass_number, task.state) == ("1", 1, TaskState.OPEN)
+    assert task.role is not None and task.role.name == "Titular de la Dependencia solicitante"
+    kinds = list(Event.objects.filter(case=case).values_list("kind", flat=True))
+    assert kinds == [EventKind.CASE_OPENED, EventKind.TASK_CREATED]
+
+
+def test_it_records_the_dependencia_s_oficio_as_its_first_activity(
+    cuentas: Procedure, bruno: User
+) -> None:
+    # when: Bruno starts the case with the dependencia's oficio, as its activity 1 asks
+    case = open_case(
         cuentas,
         bruno,
         "Cuenta SAP para Tesorería",
@@ -108,16 +132,49 @@ def test_it_opens_a_task_for_the_first_steps_role(cuentas: Procedure, bruno: Use
         oficio_number="TM/0412/2026",
         oficio_date=date(2026, 3, 10),
     )
-    task = waiting(case)
-    assert (case.state, case.started_by, case.oficio_number) == (
-        CaseState.OPEN,
-        bruno,
-        "TM/0412/2026",
-    )
-    assert (task.step_number, task.pass_number, task.state) == ("1", 1, TaskState.OPEN)
-    assert task.role is not None and task.role.name == "Titular de la Dependencia solicitante"
+    # then: activity 1 is done by him on the dependencia's behalf, with the oficio as
+    # its document, and activity 2 waits
+    first = case.tasks.get(step_number="1")
+    assert (first.state, first.completed_by) == (TaskState.DONE, bruno)
+    assert "TM/0412/2026" in first.notes
+    assert waiting(case).step_number == "2"
+    paper = CaseDocument.objects.get(case=case)
+    assert (paper.kind, paper.number, paper.date, paper.task) == (
+        "oficio", "TM/0412/2026", date(2026, 3, 10), first,
+    )  # fmt: skip
     kinds = list(Event.objects.filter(case=case).values_list("kind", flat=True))
-    assert kinds == [EventKind.CASE_OPENED, EventKind.TASK_CREATED]
+    assert kinds == [
+        EventKind.CASE_OPENED,
+        EventKind.TASK_CREATED,
+        EventKind.DOCUMENT_ADDED,
+        EventKind.TASK_COMPLETED,
+        EventKind.TASK_CREATED,
+    ]
+    done = Event.objects.get(case=case, kind=EventKind.TASK_COMPLETED)
+    assert done.payload["on_behalf_of"] == "Titular de la Dependencia solicitante"
+    assert verify_log().ok
+
+
+def test_it_registers_the_report_its_starter_receives(atencion: Unit, gabriela: User) -> None:
+    # given: the demo manual, whose reports start with the operator receiving the report
+    # and registering it "en el sistema con un folio"
+    demo, _ = import_manual_file(DEMO_TEXT, unit=atencion)
+    # when: the operator starts a case (no oficio: the report came by phone)
+    case = open_case(demo.procedures.get(code="P1"), gabriela, "Luminaria apagada")
+    # then: activity 1 is done, by her as herself; the next one waits
+    first = case.tasks.get(step_number="1")
+    assert (first.state, first.completed_by) == (TaskState.DONE, gabriela)
+    assert waiting(case).step_number == "2"
+    done = Event.objects.get(case=case, kind=EventKind.TASK_COMPLETED)
+    assert "on_behalf_of" not in done.payload and not CaseDocument.objects.exists()
+
+
+def test_it_leaves_a_first_activity_that_is_not_the_registration(
+    respaldos: Procedure, diego: User
+) -> None:
+    # "Programa la copia de seguridad": Diego holds the role, but it is work to do
+    case = open_case(respaldos, diego, "Respaldo mensual", oficio_number="DGE/1/2026")
+    assert waiting(case).step_number == "1"
 
 
 def test_it_does_not_let_outsiders_or_auditors_open_cases(

@@ -49,7 +49,11 @@ def test_it_opens_the_case_and_shows_it(cuentas: Procedure, bruno: User) -> None
         "TM/0412/2026",
         date(2026, 3, 10),
     )
-    assert f"Caso {case.folio} abierto." in response.content.decode()
+    body = response.content.decode()
+    assert f"Caso {case.folio} abierto." in body
+    # the dependencia's oficio is its activity 1: recorded by starting the case
+    assert "La actividad 1, su registro, quedó registrada." in body
+    assert "Registrado al iniciar el caso: oficio TM/0412/2026 del 10/03/2026." in body
 
 
 def test_it_requires_a_subject(cuentas: Procedure, bruno: User) -> None:

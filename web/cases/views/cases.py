@@ -27,7 +27,7 @@ from web.cases.forms import (
     ReasonForm,
     TaskCompleteForm,
 )
-from web.cases.models import Case, CaseState, StepTarget
+from web.cases.models import Case, CaseState, StepTarget, TaskState
 from web.cases.permissions import (
     can_add_document,
     can_cancel_case,
@@ -70,10 +70,19 @@ def case_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, refusal_text(err))
             nobody_holds = isinstance(err, NobodyHoldsRole)  # link to the role directory
         else:
-            messages.success(request, _("Case %(folio)s opened.") % {"folio": case.folio})
+            messages.success(request, _opened_message(case))
             return redirect("cases:case-detail", pk=case.pk)
     context = {"form": form, "nobody_holds": nobody_holds}
     return render(request, "cases/case_create.html", context)
+
+
+def _opened_message(case: Case) -> str:
+    """Says so when starting the case was its first activity's registration."""
+    text = _("Case %(folio)s opened.") % {"folio": case.folio}
+    done = case.tasks.filter(state=TaskState.DONE).values_list("step_number", flat=True).first()
+    if done is not None:
+        text += " " + _("Activity %(step)s, its registration, is recorded.") % {"step": done}
+    return text
 
 
 @login_required
