@@ -1,8 +1,11 @@
 """A manual exported as Word reads back as the same manual: same procedures, header
 fields, steps (numbers, responsibles, activities, documents, copies, transitions with
-their branch labels, questions). Where it came from (``SourceRef``) and the importer's
-findings are not compared. The demo manual always; seeds 000 and 003 when ../shared is
-present (seed 004 is read back in ``test_render_document``, which renders it anyway)."""
+their branch labels, questions), and ``diff_manuals`` finds nothing between them (the
+index is not read as the introduction; glossary, simbología, authorizations, editions,
+distribution and forms come back). Where it came from (``SourceRef``) and the
+importer's findings are not compared. The demo manual always, also once edited; seeds
+000 and 003 when ../shared is present (seed 004 is read back in
+``test_render_document``, which renders it anyway)."""
 
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ from typing import Any
 import pytest
 
 from folio.demo import DEMO_TEXT
+from folio.manuals.diff import ManualDiff, diff_manuals
+from folio.manuals.edit import split_responsible, update_step
 from folio.manuals.load import load_manual
-from folio.manuals.model import Manual, Procedure, SourceRef, Step
+from folio.manuals.model import Authorization, Form, Manual, Procedure, SourceRef, Step, Term
 from folio.render.document import render_docx
 
 from .conftest import SEED_000, SEED_003, needs_shared
@@ -60,6 +65,24 @@ def assert_same_manual(manual: Manual, back: Manual) -> None:
         assert without_sources(new) == comparable(old), old.code
     for name in ("title", "unit", "code", "elaborated", "updated", "revision"):
         assert getattr(back, name) == getattr(manual, name), name
+    diff = diff_manuals(manual, back)
+    assert diff.is_empty, described(diff)
+
+
+def described(diff: ManualDiff) -> str:
+    """The diff in words, to show when one was not expected."""
+    lines = [f"{c.field}: {c.old!r} → {c.new!r}" for c in diff.header]
+    lines += [f"added {p.code}" for p in diff.added]
+    lines += [f"removed {p.code}" for p in diff.removed]
+    for change in diff.changed:
+        lines += [f"{change.code} {c.field}: {c.old!r} → {c.new!r}" for c in change.header]
+        lines += [
+            f"{change.code} step {s.old.number}: {s.fields} {s.transitions}"
+            for s in change.steps_changed
+        ]
+        lines += [f"{change.code} + {s.number}" for s in change.steps_added]
+        lines += [f"{change.code} - {s.number}" for s in change.steps_removed]
+    return "\n".join(lines)
 
 
 def test_it_reads_the_demo_manual_back_from_word(tmp_path: Path) -> None:
@@ -88,3 +111,48 @@ def test_it_writes_an_edited_responsible_not_the_cell_it_was_read_from(tmp_path:
     steps = back.procedures[0].steps
     assert steps[3].responsible == ("Coordinador/a de Prueba",)
     assert [s.responsible for s in steps[4:]] == [s.responsible for s in proc.steps[4:]]
+
+
+def test_it_reads_back_the_demo_manual_as_edited(tmp_path: Path) -> None:
+    # given the demo manual with a jump moved and a responsible split in the editor
+    manual = load_manual(DEMO_TEXT)
+    first, second = manual.procedures
+    second = update_step(second, "6", transitions=[("No", "4"), ("En caso contrario", "7")])
+    joint = "Director/a de Atención Ciudadana y Analista de Atención Ciudadana"
+    second = split_responsible(update_step(second, "4", responsible=[joint]), "4", joint)
+    edited = dataclasses.replace(manual, procedures=(first, second))
+    assert len(diff_manuals(manual, edited).changed[0].steps_changed) == 2
+    # when
+    back = round_trip(edited, tmp_path)
+    # then
+    diff = diff_manuals(edited, back)
+    assert diff.is_empty, described(diff)
+    assert ("4", "No") in [(t.to, t.when) for t in back.procedures[1].steps[5].next]
+    assert back.procedures[1].steps[3].responsible == (
+        "Director/a de Atención Ciudadana",
+        "Analista de Atención Ciudadana",
+    )
+
+
+def test_it_reads_back_every_part_of_the_front_matter(tmp_path: Path) -> None:
+    # given the demo manual with every manual-level part filled in (invented data)
+    manual = dataclasses.replace(
+        load_manual(DEMO_TEXT),
+        authorizations=(
+            Authorization("Persona de Prueba Uno", "Director/a de Atención Ciudadana", "Elaboró"),
+            Authorization("Persona de Prueba Dos", "Contralor Municipal", "Autorizó"),
+        ),
+        symbols=(Term("Terminador", "Inicio o fin del procedimiento"),),
+        editions=("01 | 15/01/2024 | Primera edición", "02 | 10/06/2025 | Se agrega el P2"),
+        distribution=("Original: Dirección de Atención Ciudadana", "Copia: Contraloría"),
+        forms=(
+            Form("FORM.101/DAC/2024", "Formato de reporte FORM.101/DAC/20", ("Fecha.",), True),
+            Form("FORM.102/DAC/2024", "", ("Anotar el folio.", "Firmar."), True),
+        ),
+    )
+    # when
+    back = round_trip(manual, tmp_path)
+    # then
+    diff = diff_manuals(manual, back)
+    assert diff.is_empty, described(diff)
+    assert [f.fields for f in back.forms] == [f.fields for f in manual.forms]

@@ -280,3 +280,57 @@ def test_it_counts_a_page_at_a_table_row_word_moved_to_the_next_page(tmp_path: P
     rows = read_docx_rows(tmp_path / "filas.docx")
 
     assert [(row.cells[0], row.source.page) for row in rows] == [("1", 1), ("2", 2), ("3", 2)]
+
+
+def toc_field(document: docx.document.Document, entries: list[str]) -> None:
+    """Paragraphs holding the result of a TOC field (begun in the first, ended in a
+    paragraph of its own after the last), in no index style."""
+    begin = (
+        '<w:r {0}><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r {0}><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r>'
+        '<w:r {0}><w:fldChar w:fldCharType="separate"/></w:r>'
+    ).format(nsdecls("w"))
+    paragraphs = [document.add_paragraph(text) for text in entries]
+    for run in reversed(list(parse_xml(f"<w:p {nsdecls('w')}>{begin}</w:p>"))):
+        paragraphs[0]._p.insert(0, run)
+    end = document.add_paragraph()._p
+    end.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def test_it_skips_the_result_of_a_toc_field(tmp_path: Path) -> None:
+    # given an index that is a TOC field, then the introduction it lists
+    document = docx.Document()
+    document.add_paragraph("Índice")
+    toc_field(document, ["I. Introducción\t3", "II. Dirección de Obras\t4"])
+    document.add_heading("I. Introducción", 1)
+    document.add_paragraph("Este manual describe los procedimientos.")
+    document.save(str(tmp_path / "toc.docx"))
+    # when
+    rows = read_docx_rows(tmp_path / "toc.docx")
+    # then the entries are not read as text
+    assert [row.cells[0] for row in rows] == [
+        "Índice",
+        "I. Introducción",
+        "Este manual describe los procedimientos.",
+    ]
+
+
+def test_it_skips_a_word_table_of_contents_control_and_index_styles(tmp_path: Path) -> None:
+    # given Word's index: a "Table of Contents" content control; and "toc 1" paragraphs
+    document = docx.Document()
+    control = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj>"
+        '<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+        "<w:p><w:r><w:t>Contenido</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>I. Introducción 3</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(0, control)
+    document.add_paragraph("Glosario 9", style=document.styles.add_style("toc 1", 1))
+    document.add_paragraph("Glosario")
+    document.save(str(tmp_path / "control.docx"))
+    # when
+    rows = read_docx_rows(tmp_path / "control.docx")
+    # then
+    assert [row.cells[0] for row in rows] == ["Glosario"]

@@ -120,12 +120,16 @@ def _sections(rows: list[Row]) -> dict[str, list[str]]:
     )
     out: dict[str, list[str]] = {}
     current: str | None = None
+    table: int | None = None
+    level = _NO_LEVEL  # of the Word heading that opened the section (0: not one)
     for row in rows:
+        first_row, table = row.table is not None and row.table != table, row.table
         raw = [c for c in row.cells if c.strip()]
         if not raw or (current is None and (len(raw) > 2 or len(raw[0]) > 300)):
             continue
         cells = [plain(c) for c in raw]
-        heading = _heading(cells)
+        # a Word heading ends the section unless it is a subheading of the section's own
+        heading = _heading(cells, row.style if _level(row.style) <= level else "")
         if heading is not None:
             if heading.endswith("(indice)"):
                 continue  # an index entry, not the section
@@ -134,14 +138,39 @@ def _sections(rows: list[Row]) -> dict[str, list[str]]:
                 current = None  # an index entry came first; keep the real section
             if current is not None:
                 out[current] = []
+            opened = _level(row.style)
+            level = _NO_LEVEL if current is None else 0 if opened == _NO_LEVEL else opened
             continue
+        if first_row and current in _EDITIONS and _EDITION_HEADER.match(fold(cells[0])):
+            continue  # the header of the table of editions, not an edition
         if current is not None and len(out[current]) < 200:
             out[current].append("\t".join(cells))
     return out
 
 
-def _heading(cells: list[str]) -> str | None:
-    if len(cells) > 2 or len(cells[0]) > 70:
+_NO_LEVEL = 99
+
+
+def _level(style: str) -> int:
+    """How high a Word heading is: 0 for a title, N for "headingN"; ``_NO_LEVEL`` for
+    any other row."""
+    if style == "title":
+        return 0
+    if style.startswith("heading") and style[7:].isdigit():
+        return int(style[7:])
+    return _NO_LEVEL
+
+
+_EDITIONS = ("registro de ediciones", "control de cambios")
+#: The first cell of the header row of a table of editions ("No. de edición", "Edición").
+_EDITION_HEADER = re.compile(r"^(?:no\.?\s*(?:de\s+)?)?(?:edicion|version|revision)$")
+
+
+def _heading(cells: list[str], style: str = "") -> str | None:
+    """The folded title of a heading row (a Word heading style is one, whatever it
+    says), with " (indice)" when it is an index entry; None for other rows."""
+    word_heading = style.startswith(("heading", "title"))
+    if len(cells) > 2 or (len(cells[0]) > 70 and not word_heading):
         return None
     m = _SECTION.match(fold(cells[0]))
     text = m.group(1) if m else fold(cells[0])
@@ -157,7 +186,7 @@ def _heading(cells: list[str]) -> str | None:
     )
     if any(text.startswith(k) for k in known) and (len(cells) == 1 or cells[1].isdigit()):
         return text if len(cells) == 1 else text + " (indice)"
-    if len(cells) == 1 and cells[0].isupper() and len(cells[0]) > 6:
+    if len(cells) == 1 and (word_heading or (cells[0].isupper() and len(cells[0]) > 6)):
         return text
     return None
 
@@ -194,7 +223,7 @@ def read_forms(rows: list[Row], file: str) -> tuple[Form, ...]:
     of an "Instructivo" heading, and the numbered items that follow as fields."""
     forms: dict[str, Form] = {}
     for i, row in enumerate(rows):
-        if "nstructivo" not in row.text.lower():
+        if "nstructivo" not in row.text.lower() or _FORMS_PART.match(fold(plain(row.text))):
             continue
         window = rows[max(0, i - 40) : i + 40]
         codes = [
@@ -209,6 +238,11 @@ def read_forms(rows: list[Row], file: str) -> tuple[Form, ...]:
             code, _form_name(rows, i), _items(rows[i + 1 : i + 60]), True, row.source
         )
     return tuple(forms.values())
+
+
+#: The title of a part holding every form ("VI. Formatos e instructivos de llenado"),
+#: which names none of them.
+_FORMS_PART = re.compile(r"^(?:[ivxl]+|\d+)?[.\s-]*formatos? e instructivos?\b")
 
 
 def _nearest_code(rows: list[Row], i: int) -> str | None:
@@ -232,7 +266,7 @@ def _items(rows: list[Row]) -> tuple[str, ...]:
         m = re.match(r"^\s*(\d{1,2})[.)]\s+(.+)$", text)
         if m:
             items.append(m.group(2).strip())
-        elif items and match_end(text):
+        elif items and (match_end(text) or r.style.startswith("heading")):
             break
     return tuple(items)
 

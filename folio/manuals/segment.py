@@ -142,6 +142,7 @@ _PROCEDURE_N = re.compile(
     re.IGNORECASE,
 )
 _SUBPROCESS = re.compile(r"^\s*(?:sub)?proceso\s*[:«\"“]\s*(.+?)[»\"”]?\s*$", re.IGNORECASE)
+_ROMAN = re.compile(r"^\s*[IVXLC]{1,7}\s*[.)-]\s+")
 _CODE = re.compile(r"\b([A-Z][A-Z0-9]{1,9}(?:[-./][A-Z0-9]{1,10}){1,5})\b")
 
 
@@ -195,8 +196,9 @@ def is_section_title(title: str) -> bool:
 
 
 def is_other_section(title: str) -> bool:
-    """A section whose tables are not step tables (registros, cambios, anexos…)."""
-    return _is(title, _OTHER_TITLES, _OTHER_PREFIXES)
+    """A section whose tables are not step tables (registros, cambios, anexos…), its
+    Roman numeral aside ("VI. Registro de ediciones")."""
+    return _is(_ROMAN.sub("", title), _OTHER_TITLES, _OTHER_PREFIXES)
 
 
 def _is(title: str, titles: frozenset[str], prefixes: tuple[str, ...]) -> bool:

@@ -3,7 +3,8 @@
   sharing a paragraph);
 - a row of labels "Elaboró | Revisó: | Autorizó:" with the signers in the next row;
 - an "AUTORIZACIONES" heading followed by cells "<p>Name</p> <p>Position</p>" with no
-  action label.
+  action label;
+- a table "Acción | Nombre | Cargo | Firma", one signer a row (Folio's Word export).
 """
 
 from __future__ import annotations
@@ -34,7 +35,28 @@ def read_authorizations(rows: list[Row]) -> tuple[Authorization, ...]:
         found.extend(_labelled_cells(row))
         found.extend(_label_row(rows, i))
         found.extend(_heading_block(rows, i))
+        found.extend(_signer_table(rows, i))
     return tuple(dict.fromkeys(found))
+
+
+#: The header of a table of signers, one a row (folded, the signature column aside).
+_SIGNER_HEADER = ("accion", "nombre", "cargo")
+
+
+def _signer_table(rows: list[Row], i: int) -> list[Authorization]:
+    """ "Acción | Nombre | Cargo | Firma", then a row per signer: the rows of the same
+    table (a text manual: the following rows of three cells or more)."""
+    header = tuple(fold(plain(c)).strip(" :") for c in rows[i].cells)
+    if header[:3] != _SIGNER_HEADER:
+        return []
+    out = []
+    for row in rows[i + 1 :]:
+        if row.table != rows[i].table or len(row.cells) < 3:
+            break
+        action, person, position = (plain(c) for c in row.cells[:3])
+        if person or position:
+            out.append(Authorization(person, position, action))
+    return out
 
 
 def _labelled_cells(row: Row) -> list[Authorization]:

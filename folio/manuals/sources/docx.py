@@ -30,10 +30,12 @@ from docx.oxml.ns import qn
 from folio.manuals.blocks import ParseError, Row
 from folio.manuals.model import SourceRef
 from folio.manuals.sources.docxparts import heading_styles, paragraph_style, section_headers
+from folio.manuals.sources.docxtoc import TocFields, is_toc_control, toc_styles
 
 #: Elements that wrap blocks, rows or cells without being one (content controls,
 #: custom XML): their content is read as if they were not there.
-_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+_SDT = qn("w:sdt")
+_WRAPPERS = {_SDT, qn("w:sdtContent"), qn("w:customXml")}
 #: The content of a text box (a flow-diagram shape, say): read as blocks of their own.
 _TEXT_BOX = qn("w:txbxContent")
 #: Subtrees whose text is not part of the paragraph or cell: the fallback copy of a
@@ -77,6 +79,7 @@ def read_docx_rows(path: Path) -> list[Row]:
         raise _damaged(path) from err
     walk = _Walk(path.name, body.find(f".//{_RENDERED}") is not None, _section_breaks(body))
     walk.styles = heading_styles(document)
+    walk.index.styles = toc_styles(document)
     sections = _sections(body)
     walk.headers = dict(zip(map(id, sections), section_headers(document, sections), strict=True))
     walk.section_start(sections[0] if sections else None)
@@ -173,12 +176,17 @@ class _Walk:
     #: id(section properties) → the blocks of that section's page header.
     headers: dict[int, list[Any]] = field(default_factory=dict)
     tables: int = 0
+    #: The index (a TOC field's result), whose paragraphs are skipped.
+    index: TocFields = field(default_factory=TocFields)
 
     def blocks(self, container: Any) -> None:
         for block in _children(container, {_P, _TBL}):
-            if block.tag == _P:
+            if block.tag == _P and self.index.in_index(block):
+                self.page += sum(self.paragraph_breaks(block))
+            elif block.tag == _P:
                 style = paragraph_style(block, self.styles)
                 self.emit((_text(block),), *self.paragraph_breaks(block), style=style)
+            if block.tag == _P:
                 ppr = block.find(qn("w:pPr"))
                 section = ppr.find(qn("w:sectPr")) if ppr is not None else None
                 if section is not None and id(section) in self.headers:
@@ -261,7 +269,7 @@ def _children(element: Any, tags: set[str]) -> Iterator[Any]:
     for child in element.iterchildren():
         if child.tag in tags:
             yield child
-        elif child.tag in _WRAPPERS:
+        elif child.tag in _WRAPPERS and not (child.tag == _SDT and is_toc_control(child)):
             yield from _children(child, tags)
 
 

@@ -160,11 +160,22 @@ def forms(doc: DocxDocument, manual: Manual) -> None:
             paragraph = doc.add_paragraph()
             paragraph.add_run("Se utiliza en: ").bold = True
             paragraph.add_run("; ".join(procedure_title(p) for p in users))
+        if not (form.has_instructivo or form.fields):
+            doc.add_paragraph("El manual no reproduce las instrucciones de llenado del formato.")
+            continue
+        doc.add_paragraph().add_run(instructivo_title(form.code, form.name)).bold = True
         if form.fields:
-            rows = [(str(i), f) for i, f in enumerate(form.fields, 1)]
+            rows = [(f"{i}.", f) for i, f in enumerate(form.fields, 1)]
             table(doc, ("No.", "Instrucciones de llenado"), rows, (1.5, 16))
-        else:
-            doc.add_paragraph("El manual no reproduce el instructivo de llenado.")
+
+
+def instructivo_title(code: str, name: str) -> str:
+    """ "FORM.1/X/2 Instructivo de llenado del Formato …": the code first, so that it is
+    the one read back even when the name quotes another."""
+    if not name:
+        return f"{code} Instructivo de llenado"
+    article = "del" if name.casefold().startswith("formato") else "de"
+    return f"{code} Instructivo de llenado {article} {name}"
 
 
 def glossary(doc: DocxDocument, manual: Manual) -> None:
