@@ -260,6 +260,9 @@ def start_demo_case(
             wanted.oficio,
             timezone.localdate(moment) if wanted.oficio else None,
         )
+    registered = case.tasks.exclude(state__in=ACTIVE_TASK_STATES).values_list("step_number")
+    if moves and [(moves[0][0],)] == list(registered):
+        moves = moves[1:]  # starting the case was that activity's registration
     for k, (_number, choice) in enumerate(moves, 1):
         task = case.tasks.get(state__in=ACTIVE_TASK_STATES)
         actor = next((p for p in people if can_act_on(p, task)), None)

@@ -66,19 +66,28 @@ def test_it_runs_an_approved_request_to_the_end(
     diego: User,
     shots: Path,
 ) -> None:
-    # given: Bruno, an analyst of the DGE, starts the case and records the oficio (1)
+    # given: Bruno, an analyst of the DGE, starts the case with the dependencia's
+    # oficio: that records activity 1, which nobody completes by hand
     analyst = sign_in(bruno)
     start_case(analyst, "Cuenta SAP para la Tesorería")
     folio = Case.objects.get().folio
-    analyst.get_by_label("Número").first.fill("TM/1187/2026")
-    complete(analyst, "1")
-    # when: the Directora claims it in her inbox (htmx redraws the row, no reload)
+    assert (
+        "La actividad 1, su registro, quedó registrada."
+        in analyst.locator(".messages").inner_text()
+    )
+    assert "Completar la actividad 1" not in analyst.locator("main").inner_text()
+    # when: the Directora claims it in her inbox (htmx redraws the inbox, no reload):
+    # the row moves to her activities and the focus to its new button
     directora = sign_in(alicia)
     directora.get_by_role("link", name="Bandeja").click()
-    row = directora.locator("tr", has_text=folio)
-    row.get_by_role("button", name=re.compile("^Tomar")).click()
-    expect(row.get_by_role("button", name=re.compile("^Liberar"))).to_be_visible()
+    directora.locator("#espera tr", has_text=folio).get_by_role(
+        "button", name=re.compile("^Tomar")
+    ).click()
+    row = directora.locator("#mias tr", has_text=folio)
+    release = row.get_by_role("button", name=re.compile("^Liberar"))
+    expect(release).to_be_focused()
     assert "ahora está a su cargo" in row.inner_text() and directora.url.endswith("/casos/")
+    assert folio not in directora.locator("#espera").inner_text()
     # and turns it (2)
     from_inbox(directora, folio)
     complete(directora, "2")
@@ -115,7 +124,6 @@ def test_it_ends_early_when_the_request_is_not_procedente(
     analyst = sign_in(bruno)
     case_url = start_case(analyst, "Cuenta de correo para el Archivo")
     folio = Case.objects.get().folio
-    complete(analyst, "1")
     directora = sign_in(alicia)
     from_inbox(directora, folio)
     complete(directora, "2")

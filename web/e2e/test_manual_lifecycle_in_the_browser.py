@@ -168,7 +168,9 @@ def test_a_procedure_written_from_scratch_runs_a_case_to_the_end(
     url = start_case(
         clerk, live_server, "C1. Procedimiento para expedir constancias.", "Constancia"
     )
-    for step, choice in (("1", None), ("2", None), ("3", "Sí"), ("4", None), ("5", None)):
+    # (activity 1 receives and registers the request: starting the case recorded it)
+    expect(clerk.locator(".messages")).to_contain_text("La actividad 1, su registro, quedó")
+    for step, choice in (("2", None), ("3", "Sí"), ("4", None), ("5", None)):
         complete(clerk, url, step, choice)
     # then: the case ended at activity 5
     case = Case.objects.get(procedure=c1)
