@@ -16,6 +16,7 @@ from web.cases.models import Case
 from web.cases.tests.conftest import step
 from web.catalog.actions import import_manual_file, save_manual_version
 from web.catalog.models import ManualVersion, Procedure, Role
+from web.conftest import PASSWORD
 from web.e2e.conftest import SignIn
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -125,3 +126,36 @@ def test_the_menu_and_sign_out_stay_on_screen(sign_in: SignIn, bruno: User) -> N
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
     out = page.get_by_role("button", name="Salir").bounding_box()
     assert out is not None and out["x"] + out["width"] <= 390
+
+
+def test_the_role_directory_adds_removes_and_merges_without_javascript(
+    browser: Any, live_server: Any, alicia: User, bruno: User, shots: Path
+) -> None:
+    from web.catalog.actions import ensure_role
+
+    keep, variant = ensure_role("Analista Consultivo A"), ensure_role("Consultivo A")
+    variant.members.add(bruno)
+    context = browser.new_context(java_script_enabled=False, locale="es-MX", viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/cuentas/entrar/")
+    page.get_by_label("Usuario").fill("alicia")
+    page.get_by_label("Contraseña").fill(PASSWORD)
+    page.get_by_role("button", name="Entrar").click()
+    page.goto(f"{live_server.url}/catalogo/roles/?q=consultivo")
+    row = page.locator(f"#rol-{keep.pk}")
+    row.get_by_label("Persona que se agrega a Analista Consultivo A").select_option(
+        label="Alicia Ramos"
+    )
+    row.get_by_role("button", name="Agregar").click()
+    assert "Alicia Ramos ahora actúa como «Analista Consultivo A»." in page.inner_text(".messages")
+    assert page.url.endswith(f"/catalogo/roles/?q=consultivo#rol-{keep.pk}")
+    page.goto(f"{live_server.url}/catalogo/roles/{variant.pk}/unir/?into={keep.pk}")
+    assert "Bruno Téllez" in page.inner_text("main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(shots / "phone-role-merge.png"))
+    page.get_by_role("button", name="Unir").click()
+    assert set(keep.members.values_list("username", flat=True)) == {"alicia", "bruno"}
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/catalogo/roles/")
+    page.screenshot(path=str(shots / "role-directory-1366.png"))
+    context.close()
