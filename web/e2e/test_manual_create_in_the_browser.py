@@ -90,7 +90,11 @@ def test_it_shows_a_pdf_steps_page_scaled_to_the_window(
         )
         image = page.locator("img.source-page")
         expect(image).to_be_visible()
-        page.wait_for_function("document.querySelector('img.source-page').complete")
+        # (a function evaluated by the driver: string predicates polled in the page are
+        # eval, which the Content-Security-Policy refuses)
+        image.evaluate(
+            "img => img.complete || new Promise(done => img.addEventListener('load', done))"
+        )
         # then: the page image loaded and fits the window
         assert page.evaluate("document.querySelector('img.source-page').naturalWidth") == 918
         box = image.bounding_box()
