@@ -230,17 +230,3 @@ def _repoint(old: Role, new: Role) -> None:
         elif rel.one_to_many and rel.related_model is not RoleAlias:
             model: Any = rel.related_model
             model._default_manager.filter(**{field.name: old}).update(**{field.name: new})
-
-
-@transaction.atomic
-def set_role_members(role: Role, users: list[User], *, actor: User | None = None) -> Role:
-    before = set(role.members.values_list("pk", flat=True))
-    role.members.set(users)
-    after = {user.pk for user in users}
-    if before != after:
-        payload = {"role": role.pk, "name": role.name}
-        added, removed = sorted(after - before), sorted(before - after)
-        record(
-            "role.members_set", actor=actor, payload={**payload, "added": added, "removed": removed}
-        )
-    return role
