@@ -4,13 +4,14 @@ uses for the PDF. Every text from the manual is escaped."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from folio.manuals.model import Manual
 from folio.render.document import htmlparts
 from folio.render.document.diagrams import is_wide
 from folio.render.document.htmlparts import TEMPLATES, template
-from folio.render.document.htmltext import escape
+from folio.render.document.htmltext import breakable, escape
 from folio.render.document.outline import (
     Part,
     cover_facts,
@@ -44,7 +45,7 @@ def page_html(manual: Manual, parts: tuple[Part, ...], sheets: dict[str, list[st
     body += [part_html(manual, part, sheets) for part in parts]
     left, right = running_header(manual)
     return template("manual.html").substitute(
-        title=escape(manual.title or "Manual"),
+        title=html.escape(breakable(manual.title or "Manual")),  # <title> holds no tags
         css=TEMPLATES.joinpath("manual.css").read_text(encoding="utf-8"),
         header_left=css_string(left),
         header_right=css_string(right),

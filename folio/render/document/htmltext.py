@@ -27,5 +27,19 @@ def breakable(text: str) -> str:
     return _LONG_RUN.sub(lambda m: ZWSP.join(_CHUNK.findall(m.group(0))), text)
 
 
+#: Text longer than this is laid out in pieces of ``PIECE`` characters.
+LONG_TEXT = 512
+PIECE = 128
+
+
 def escape(text: str, quote: bool = True) -> str:
-    return html.escape(breakable(text), quote)
+    """Escaped text for an element's content (not an attribute, not ``<title>``). A long
+    text is cut into pieces between empty ``<span>``s: WeasyPrint lays out the rest of a
+    text box at every line it breaks, so one long box in a narrow cell (the Word-like
+    layout that numbers the DOCX index) costs lines × length; pieces keep it linear. An
+    element boundary is not a break opportunity, so the text reads and wraps the same."""
+    text = breakable(text)
+    if len(text) <= LONG_TEXT:
+        return html.escape(text, quote)
+    pieces = (html.escape(text[i : i + PIECE], quote) for i in range(0, len(text), PIECE))
+    return "<span></span>".join(pieces)
