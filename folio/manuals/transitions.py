@@ -16,7 +16,6 @@ the next row in the other case, unlabelled.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from folio.manuals.cleaning import fold
@@ -65,7 +64,7 @@ def resolve(drafts: list[Draft]) -> list[tuple[tuple[Transition, ...], tuple[str
     for i in range(len(drafts)):
         _resolve_row(state, i)
     _close_pending(state, len(drafts) - 1)
-    numbers = [d.number for d in drafts]
+    numbers = _Numbers([d.number for d in drafts])
     return [
         (tuple(_canonical(t, numbers) for t in nexts), tuple(qs))
         for nexts, qs in zip(state.nexts, state.questions, strict=True)
@@ -213,12 +212,28 @@ def _join(prefix: str, label: str) -> str:
     return f"{prefix}{NESTED}{label}" if prefix else label
 
 
-def _canonical(t: Transition, numbers: list[str]) -> Transition:
+class _Numbers:
+    """The procedure's step numbers, looked up in constant time: as written, and the
+    first sub-step under each number ("2" → "2.1")."""
+
+    def __init__(self, numbers: list[str]) -> None:
+        self.known = set(numbers)
+        self.first_under: dict[str, str] = {}
+        for number in numbers:
+            parts = number.split(".")
+            for depth in range(1, len(parts)):
+                if parts[depth][:1].isdigit():
+                    self.first_under.setdefault(".".join(parts[:depth]), number)
+
+
+def _canonical(t: Transition, numbers: _Numbers) -> Transition:
     """ "regresa al punto 2" in a manual numbered 2.1, 2.2 means step 2.1."""
-    if t.to is None or t.to == END or t.to.startswith(EXTERNAL) or t.to in numbers:
+    if t.to is None or t.to == END or t.to.startswith(EXTERNAL) or t.to in numbers.known:
         return t
     to = t.to.rstrip(".")
-    if to in numbers:
+    if to in numbers.known:
         return Transition(to, t.when)
-    sub = [n for n in numbers if re.match(rf"{re.escape(to)}\.\d", n)]
-    return Transition(sub[0], t.when) if sub else Transition(to, t.when)
+    sub = numbers.first_under.get(to)
+    return (
+        Transition(sub, t.when) if sub and sub.split(".")[-1].isdigit() else Transition(to, t.when)
+    )
