@@ -27,7 +27,9 @@ def fill_form(page: Any) -> None:
     page.get_by_label("Apellidos").fill("Lara Núñez")
     page.locator("#id_username").fill("hugo")
     page.get_by_label("Correo electrónico").fill("hugo@example.org")
-    page.get_by_label("Unidad", exact=True).select_option(label="Departamento de Ingeniería de Aplicaciones")
+    page.get_by_label("Unidad", exact=True).select_option(
+        label="Departamento de Ingeniería de Aplicaciones"
+    )
     page.locator("#id_position").fill("Analista de Sistemas")
     page.get_by_label(ANALISTA_AB).check()
 

@@ -4,15 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_manual_unit_set_log_kind'),
+        ("cases", "0006_manual_unit_set_log_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('case.opened', 'Case opened'), ('case.ended', 'Case ended'), ('case.blocked', 'Case blocked'), ('case.cancelled', 'Case cancelled'), ('case.resumed', 'Case resumed'), ('task.created', 'Task created'), ('task.claimed', 'Task claimed'), ('task.released', 'Task released'), ('task.reassigned', 'Task reassigned'), ('task.completed', 'Task completed'), ('document.added', 'Document added'), ('calendar.closed_day_added', 'Closed day added'), ('targets.step_targets_set', 'Step targets set'), ('targets.carried_over', 'Step targets carried over'), ('manual.imported', 'Manual imported'), ('manual.created', 'Manual written'), ('manual.version_saved', 'Manual version saved'), ('manual.retired', 'Manual retired'), ('manual.unit_set', 'Unit of a manual set'), ('procedure.retired', 'Procedure retired'), ('role.created', 'Role created'), ('role.members_set', 'People of a role set'), ('role.merged', 'Roles merged'), ('backup.created', 'Backup made'), ('backup.restored', 'Backup restored')], max_length=40),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("case.opened", "Case opened"),
+                    ("case.ended", "Case ended"),
+                    ("case.blocked", "Case blocked"),
+                    ("case.cancelled", "Case cancelled"),
+                    ("case.resumed", "Case resumed"),
+                    ("task.created", "Task created"),
+                    ("task.claimed", "Task claimed"),
+                    ("task.released", "Task released"),
+                    ("task.reassigned", "Task reassigned"),
+                    ("task.completed", "Task completed"),
+                    ("document.added", "Document added"),
+                    ("calendar.closed_day_added", "Closed day added"),
+                    ("targets.step_targets_set", "Step targets set"),
+                    ("targets.carried_over", "Step targets carried over"),
+                    ("manual.imported", "Manual imported"),
+                    ("manual.created", "Manual written"),
+                    ("manual.version_saved", "Manual version saved"),
+                    ("manual.retired", "Manual retired"),
+                    ("manual.unit_set", "Unit of a manual set"),
+                    ("procedure.retired", "Procedure retired"),
+                    ("role.created", "Role created"),
+                    ("role.members_set", "People of a role set"),
+                    ("role.merged", "Roles merged"),
+                    ("backup.created", "Backup made"),
+                    ("backup.restored", "Backup restored"),
+                ],
+                max_length=40,
+            ),
         ),
     ]
