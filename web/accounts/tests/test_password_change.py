@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_it_changes_the_password(bruno: User) -> None:
     client = signed_in(bruno)
     page = client.get("/cuentas/contrasena/").content.decode()
-    assert "Cambiar tu contraseña" in page and "Contraseña antigua" in page
+    assert "Cambiar su contraseña" in page and "Contraseña antigua" in page
     form = {
         "old_password": PASSWORD,
         "new_password1": "Cholula-en-2026",
@@ -23,7 +23,7 @@ def test_it_changes_the_password(bruno: User) -> None:
     assert response["Location"] == "/cuentas/contrasena/cambiada/"
     bruno.refresh_from_db()
     assert bruno.check_password("Cholula-en-2026")
-    assert "Se cambió tu contraseña." in client.get(response["Location"]).content.decode()
+    assert "Se cambió su contraseña." in client.get(response["Location"]).content.decode()
 
 
 def test_it_refuses_a_wrong_current_password(bruno: User) -> None:

@@ -19,13 +19,13 @@ def test_it_mails_a_link_that_sets_a_new_password_once(bruno: User) -> None:
     response = client.post("/cuentas/contrasena/olvide/", {"email": "bruno@example.org"})
     assert response["Location"] == "/cuentas/contrasena/olvide/enviado/"
     [message] = mail.outbox
-    assert message.subject == "Folio: elige una nueva contraseña"
-    assert "Tu nombre de usuario es bruno." in message.body
+    assert message.subject == "Folio: elija una nueva contraseña"
+    assert "Su nombre de usuario es bruno." in message.body
     link = re.search(r"http://\S+/cuentas/contrasena/nueva/\S+/", str(message.body))
     assert link is not None
     # when
     form_page = client.get(link.group(0), follow=True)
-    assert "Elige una nueva contraseña" in form_page.content.decode()
+    assert "Elija una nueva contraseña" in form_page.content.decode()
     new = {"new_password1": "Atlixco-2026-flores", "new_password2": "Atlixco-2026-flores"}
     done = client.post(form_page.redirect_chain[-1][0], new)
     # then

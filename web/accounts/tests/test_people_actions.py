@@ -69,7 +69,7 @@ def test_it_mails_a_link_to_choose_the_password(
     assert not person.has_usable_password()
     [message] = mail.outbox
     assert message.to == ["hugo@example.org"]
-    assert "Elige tu contraseña" in message.body and "/cuentas/contrasena/nueva/" in message.body
+    assert "Elija su contraseña" in message.body and "/cuentas/contrasena/nueva/" in message.body
 
 
 def test_it_refuses_a_link_without_an_email(alicia: User, ingenieria: Unit) -> None:
