@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from folio.manuals.model import DocumentRef, Step
 from web.cases.actions.targets import TargetChange
+from web.cases.case_search import DEFAULT_SORT, SORTS, CaseFilters
 from web.cases.documents import NewDocument, kind_of_type
 from web.cases.models import CaseState, DocumentKind, StepTarget
+from web.cases.queries import DEADLINE_LABELS
 from web.catalog.models import Procedure
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -186,11 +188,68 @@ class TaskReassignForm(ReasonForm):
 
 
 class CaseSearchForm(forms.Form):
-    q = forms.CharField(label=_("Folio or subject"), required=False)
+    """The case list's filters; ``procedures`` and ``holders`` are the choices offered."""
+
+    q = forms.CharField(label=_("Folio, subject, requesting unit or oficio"), required=False)
     unit = forms.CharField(label=_("Unit"), required=False)
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("Any")), *CaseState.choices]
     )
+    deadline = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", _("Any")), *((key, _(text)) for key, text in DEADLINE_LABELS.items())],
+    )
+    step = forms.CharField(label=_("Current activity (number)"), required=False, max_length=20)
+    holder = PersonField(queryset=User.objects.none(), label=_("Held by"), required=False)
+    procedure = forms.ModelChoiceField(
+        queryset=Procedure.objects.none(), label=_("Procedure"), required=False
+    )
+    started_from = forms.DateField(label=_("Started from"), required=False, widget=DATE_INPUT)
+    started_to = forms.DateField(label=_("Started until"), required=False, widget=DATE_INPUT)
+    sort = forms.ChoiceField(
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[(f"{sign}{name}", name) for name in SORTS for sign in ("", "-")],
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        procedures: QuerySet[Procedure],
+        holders: QuerySet[User],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name, queryset in (("procedure", procedures), ("holder", holders)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, last = data.get("started_from"), data.get("started_to")
+        if first and last and first > last:
+            self.add_error("started_to", gettext("The end date is before the start date."))
+        return data
+
+    def filters(self) -> CaseFilters:
+        """The filters asked for; none when the form has errors."""
+        if not self.is_valid():
+            return CaseFilters()
+        data = self.cleaned_data
+        return CaseFilters(
+            text=data["q"],
+            unit=data["unit"],
+            state=data["state"],
+            deadline=data["deadline"],
+            step=data["step"],
+            holder=data["holder"],
+            procedure=data["procedure"],
+            started_from=data["started_from"],
+            started_to=data["started_to"],
+            sort=data["sort"] or DEFAULT_SORT,
+        )
 
 
 def step_choice(step: Step) -> tuple[str, str]:

@@ -4,6 +4,8 @@ write leaves an entry in a hash-chained log (see ``web/cases/log.py``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from folio.manuals.cleaning import fold
 
 
 class FolioCounter(models.Model):
@@ -62,6 +66,9 @@ class Case(models.Model):
     #: None when the procedure states no time ("Variable").
     due_date = models.DateField(_("due date"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    #: Folio, subject, requesting unit and oficio number folded (lowercase, no accents),
+    #: so "Juarez" finds "Juárez" on SQLite and PostgreSQL alike (no unaccent needed).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -71,6 +78,20 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.folio} {self.subject}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = case_search_text(
+            self.folio, self.subject, self.requesting_unit, self.oficio_number
+        )
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
+
+def case_search_text(*parts: str) -> str:
+    """What the case list searches in: the parts folded, one per line."""
+    return "\n".join(fold(part) for part in parts if part)
 
 
 class TaskState(models.TextChoices):

@@ -27,7 +27,6 @@ from web.cases.permissions import (
     AnyUser,
     can_act_on,
     can_supervise_task,
-    get_cases_for_user,
     is_internal,
     profile_of,
 )
@@ -196,21 +195,6 @@ def get_procedures_for_user(user: AnyUser) -> list[Procedure]:
         .defer("version__data")  # the whole manual: large, and not needed here
     )
     return list(rows.order_by("version__manual__title", "position"))
-
-
-def search_cases(user: AnyUser, text: str = "", unit: str = "", state: str = "") -> QuerySet[Case]:
-    """Cases ``user`` may see whose folio or subject contain ``text``, whose requesting
-    or responsible unit contains ``unit``, in ``state`` (any when empty)."""
-    found = get_cases_for_user(user).select_related("procedure", "unit")
-    if text.strip():
-        words = text.strip()
-        found = found.filter(Q(folio__icontains=words) | Q(subject__icontains=words))
-    if unit.strip():
-        name = unit.strip()
-        found = found.filter(Q(requesting_unit__icontains=name) | Q(unit__name__icontains=name))
-    if state in CaseState.values:
-        found = found.filter(state=state)
-    return found.order_by("-started_at", "-pk")
 
 
 def case_deadlines(cases: Iterable[Case], today: date | None = None) -> list[CaseRow]:

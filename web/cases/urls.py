@@ -10,6 +10,7 @@ urlpatterns = [
     path("bandeja/cuenta/", views.inbox_count, name="inbox-count"),
     path("nuevo/", views.case_create, name="case-create"),
     path("buscar/", views.case_list, name="case-list"),
+    path("buscar/exportar.<str:kind>", views.case_export, name="case-export"),
     path("calendario/", views.closedday_list, name="closedday-list"),
     path("calendario/borrar/", views.closedday_delete, name="closedday-delete"),
     path("procedimientos/<int:pk>/tiempos/", views.steptarget_edit, name="steptarget-edit"),

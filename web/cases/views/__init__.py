@@ -2,11 +2,11 @@
 or query, and renders or redirects."""
 
 from web.cases.views.calendar import closedday_delete, closedday_list
+from web.cases.views.case_list import case_export, case_list
 from web.cases.views.cases import (
     case_cancel,
     case_create,
     case_detail,
-    case_list,
     case_resume,
     task_complete,
 )
@@ -19,6 +19,7 @@ __all__ = [
     "closedday_delete",
     "closedday_list",
     "case_create",
+    "case_export",
     "case_detail",
     "case_list",
     "case_resume",

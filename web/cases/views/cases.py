@@ -1,5 +1,5 @@
 """Case pages: start a case, the case itself (complete the current step, cancel, resume
-a blocked case) and the search."""
+a blocked case). The list of cases is in ``case_list.py``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,6 @@ from web.cases.errors import NobodyHoldsRole
 from web.cases.forms import (
     CaseCreateForm,
     CaseResumeForm,
-    CaseSearchForm,
     DocumentForm,
     ReasonForm,
     TaskCompleteForm,
@@ -38,10 +36,8 @@ from web.cases.queries import (
     Deadline,
     TaskView,
     active_tasks,
-    case_deadlines,
     deadline_of,
     get_procedures_for_user,
-    search_cases,
     task_view,
 )
 from web.cases.timeline import case_timeline, swimlane
@@ -168,22 +164,6 @@ def case_resume(request: HttpRequest, pk: int) -> HttpResponse:
         words = {"folio": case.folio, "step": data["step"]}
         messages.success(request, _("Case %(folio)s goes on at activity %(step)s.") % words)
     return redirect("cases:case-detail", pk=case.pk)
-
-
-@login_required
-@require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
-    form = CaseSearchForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    found = search_cases(
-        user_of(request), data.get("q", ""), data.get("unit", ""), data.get("state", "")
-    )
-    page = Paginator(found, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    rows = case_deadlines(page)
-    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
-    return render(request, "cases/case_list.html", context)
 
 
 def _visible(user: User) -> QuerySet[Case]:
