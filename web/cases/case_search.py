@@ -71,7 +71,8 @@ def with_list_data(found: QuerySet[Case]) -> QuerySet[Case]:
     """What a row of the list or of an export shows, read in two queries per batch:
     the procedure and unit joined, the active tasks with their holders prefetched."""
     active = Task.objects.filter(state__in=ACTIVE_TASK_STATES).select_related("assignee")
-    return found.select_related("procedure", "unit").prefetch_related(
+    rows = found.select_related("procedure__version", "unit").defer("procedure__version__data")
+    return rows.prefetch_related(
         Prefetch("tasks", queryset=active.order_by("pk"), to_attr="active_tasks")
     )
 
@@ -137,7 +138,8 @@ def _at_risk(found: QuerySet[Case], today: date) -> Q:
     calendar = BusinessCalendar()
     risky = Q(pk__in=[])
     ids = found.order_by().values_list("procedure_id", flat=True).distinct()
-    for procedure in Procedure.objects.filter(pk__in=ids):
+    procedures = Procedure.objects.filter(pk__in=ids).select_related("version")
+    for procedure in procedures.defer("version__data"):
         last = last_start_at_risk(procedure_model(procedure).time, today, calendar)
         if last is not None:
             cut = _midnight(last + timedelta(days=1))
