@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "web.accounts",
     "web.catalog",
     "web.cases",
+    "web.indicators",
     "web.notifications",
     "axes",
     "csp",

@@ -1,0 +1,134 @@
+"""Measures of the tasks in a scope and period: where cases stand still (wait per
+activity and per role), how often activities are gone through again (loop-backs) and
+each person's workload. One query each, whatever the number of tasks.
+
+A task's wait is the time from its opening to its completion that fell on business
+days (``folio.measures.business_wait``), in días hábiles; tasks completed in the period
+count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from folio.measures import Period, Summary, business_wait, ratio, summarize
+from web.cases.deadlines import office_calendar
+from web.cases.models import Task, TaskState
+from web.indicators.scope import Scope, aware_bounds, local_naive
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Waits of the tasks of one activity (``key`` = procedure code and step number)
+    or one role (``key`` = role name), in días hábiles."""
+
+    key: tuple[str, ...]
+    wait: Summary
+
+
+@dataclass(frozen=True)
+class Waits:
+    by_activity: tuple[Wait, ...]
+    by_role: tuple[Wait, ...]
+
+
+def measure_waits(scope: Scope, period: Period) -> Waits:
+    start, after = aware_bounds(period)
+    rows = (
+        scope.tasks()
+        .filter(state=TaskState.DONE, completed_at__gte=start, completed_at__lt=after)
+        .values_list(
+            "case__procedure__code", "step_number", "role__name", "created_at", "completed_at"
+        )
+        .order_by()
+    )
+    calendar = office_calendar()
+    activities: dict[tuple[str, ...], list[float]] = {}
+    roles: dict[tuple[str, ...], list[float]] = {}
+    for code, number, role, created, completed in rows:
+        assert completed is not None  # done tasks only
+        wait = business_wait(local_naive(created), local_naive(completed), calendar)
+        activities.setdefault((code, number), []).append(wait)
+        roles.setdefault((role or "",), []).append(wait)
+    return Waits(_summaries(activities), _summaries(roles))
+
+
+def _summaries(groups: dict[tuple[str, ...], list[float]]) -> tuple[Wait, ...]:
+    return tuple(Wait(key, summarize(values)) for key, values in sorted(groups.items()))
+
+
+@dataclass(frozen=True)
+class LoopBack:
+    """Passes through one activity opened in the period and how many of them were a
+    second or later pass (the case was sent back to it)."""
+
+    code: str
+    step_number: str
+    passes: int
+    repeats: int
+
+    @property
+    def rate(self) -> float | None:
+        return ratio(self.repeats, self.passes)
+
+
+def measure_loop_backs(scope: Scope, period: Period) -> tuple[LoopBack, ...]:
+    """Only activities some case went through again."""
+    start, after = aware_bounds(period)
+    rows = (
+        scope.tasks()
+        .filter(created_at__gte=start, created_at__lt=after)
+        .values("case__procedure__code", "step_number")
+        .annotate(passes=Count("pk"), repeats=Count("pk", filter=Q(pass_number__gt=1)))
+        .filter(repeats__gt=0)
+        .order_by("case__procedure__code", "step_number")
+    )
+    return tuple(
+        LoopBack(r["case__procedure__code"], r["step_number"], r["passes"], r["repeats"])
+        for r in rows
+    )
+
+
+@dataclass(frozen=True)
+class Workload:
+    username: str
+    name: str
+    #: Tasks they completed in the period.
+    completed: int
+    #: Tasks they hold (claimed) on the day measured.
+    held: int
+
+
+def measure_workload(
+    scope: Scope, period: Period, today: date | None = None
+) -> tuple[Workload, ...]:
+    """Per person: tasks completed in the period and tasks held now. Holdings are a
+    present fact (a task keeps no claim history), so a period that does not hold today
+    shows none."""
+    start, after = aware_bounds(period)
+    today = today or timezone.localdate()
+    tasks = scope.tasks()
+    done = tasks.filter(state=TaskState.DONE, completed_at__gte=start, completed_at__lt=after)
+    completed = _per_person(done, "completed_by")
+    held: dict[tuple[str, str], int] = {}
+    if period.start <= today <= period.end:
+        claimed = tasks.filter(state=TaskState.CLAIMED, assignee__isnull=False)
+        held = _per_person(claimed, "assignee")
+    return tuple(
+        Workload(user, name, completed.get((user, name), 0), held.get((user, name), 0))
+        for user, name in sorted(completed.keys() | held.keys())
+    )
+
+
+def _per_person(tasks: QuerySet[Task], field: str) -> dict[tuple[str, str], int]:
+    """Tasks per (username, full name) of the person in ``field``, counted in SQL."""
+    parts = [f"{field}__{part}" for part in ("username", "first_name", "last_name")]
+    rows = tasks.values_list(*parts).annotate(n=Count("pk")).order_by()
+    counts: dict[tuple[str, str], int] = {}
+    for user, first, last, n in rows:
+        counts[(user, f"{first} {last}".strip() or user)] = n
+    return counts
