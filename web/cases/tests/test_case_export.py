@@ -42,7 +42,7 @@ HEADER = [
 def csv_rows(client: Client, query: str = "") -> list[list[str]]:
     response = client.get(f"/casos/buscar/exportar.csv?{query}")
     assert isinstance(response, StreamingHttpResponse)
-    raw = b"".join(response.streaming_content)  # type: ignore[arg-type]
+    raw = b"".join(response.streaming_content)
     assert raw.startswith(b"\xef\xbb\xbf")
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
 
