@@ -98,3 +98,23 @@ def _is_capacity(name: str, top: str, bottom: str) -> bool:
     output_over_demand = bool(_OUTPUT.search(top) and _DEMAND.search(bottom))
     demand_over_output = bool(_DEMAND.search(top) and _OUTPUT.search(bottom))
     return output_over_demand or demand_over_output
+
+
+def indicator_value(
+    mapping: IndicatorMapping,
+    *,
+    completed: int,
+    received: int,
+    on_time_rate: float | None,
+    lead_median: float | None,
+) -> float | None:
+    """The indicator's value from the period's measures (rates scaled by the manual's
+    factor); None for *captura manual* and when there is no data (nothing received,
+    nothing ended with a due date)."""
+    if mapping.measure == "response_capacity":
+        return None if received == 0 else completed / received * mapping.factor
+    if mapping.measure == "on_time_rate":
+        return None if on_time_rate is None else on_time_rate / 100 * mapping.factor
+    if mapping.measure == "lead_time":
+        return lead_median
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from folio.indicators import map_indicator
+from folio.indicators import indicator_value, map_indicator
 from folio.manuals.load import load_manual
 from folio.manuals.model import Indicator
 
@@ -101,3 +101,18 @@ def test_it_computes_seed_003s_capacidad_de_respuesta_the_right_way_up() -> None
 def test_it_leaves_seed_004s_project_duration_to_manual_entry() -> None:
     found = [map_indicator(i) for p in load_manual(SEED_004).procedures for i in p.indicators]
     assert [m.measure for m in found] == [None]
+
+
+def test_it_values_a_mapping_from_the_measures() -> None:
+    capacity = map_indicator(
+        Indicator("Capacidad de respuesta", "", "atendidas", "recibidas", 1000)
+    )
+    on_time = map_indicator(Indicator("Atención a tiempo", ""))
+    kept = map_indicator(Indicator("Satisfacción", ""))
+    figures = {"completed": 4, "received": 7, "on_time_rate": 75.0, "lead_median": 1.5}
+    assert indicator_value(capacity, **figures) == pytest.approx(4000 / 7)  # type: ignore[arg-type]
+    assert indicator_value(on_time, **figures) == 75.0  # type: ignore[arg-type]
+    assert indicator_value(kept, **figures) is None  # type: ignore[arg-type]
+    nothing = {"completed": 0, "received": 0, "on_time_rate": None, "lead_median": None}
+    assert indicator_value(capacity, **nothing) is None  # type: ignore[arg-type]
+    assert indicator_value(on_time, **nothing) is None  # type: ignore[arg-type]
