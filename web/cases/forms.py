@@ -201,9 +201,14 @@ class CaseSearchForm(forms.Form):
         choices=[("", _("Any")), *((key, _(text)) for key, text in DEADLINE_LABELS.items())],
     )
     step = forms.CharField(label=_("Current activity (number)"), required=False, max_length=20)
-    holder = PersonField(queryset=User.objects.none(), label=_("Held by"), required=False)
+    holder = PersonField(
+        queryset=User.objects.none(), label=_("Held by"), required=False, empty_label=_("Anyone")
+    )
     procedure = forms.ModelChoiceField(
-        queryset=Procedure.objects.none(), label=_("Procedure"), required=False
+        queryset=Procedure.objects.none(),
+        label=_("Procedure"),
+        required=False,
+        empty_label=_("Any"),
     )
     started_from = forms.DateField(label=_("Started from"), required=False, widget=DATE_INPUT)
     started_to = forms.DateField(label=_("Started until"), required=False, widget=DATE_INPUT)
