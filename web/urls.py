@@ -10,5 +10,6 @@ urlpatterns = [
     path("cuentas/", include("web.accounts.urls")),
     path("catalogo/", include("web.catalog.urls")),
     path("casos/", include("web.cases.urls")),
+    path("indicadores/", include("web.indicators.urls")),
     path("admin/", admin.site.urls),
 ]
