@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -159,3 +161,14 @@ def test_it_pages_and_reads_a_bounded_number_of_queries(
     assert len(re.findall('class="folio"', body)) == 25
     assert "Alicia Ramos" in body
     assert len(folios(client, "deadline=on_time&page=2")) == 5
+
+
+def test_its_migration_fills_the_search_text_of_existing_cases(
+    cuentas: Procedure, bruno: User
+) -> None:
+    case = open_case(cuentas, bruno, "Cuenta para Juárez", "Tesorería", "OF-7")
+    Case.objects.update(search_text="")  # as the rows were before the migration
+    migration = import_module("web.cases.migrations.0010_case_search_text")
+    migration.fill_search_text(django_apps, None)
+    case.refresh_from_db()
+    assert case.search_text == f"{case.folio.lower()}\ncuenta para juarez\ntesoreria\nof-7"
