@@ -37,7 +37,7 @@ def test_it_shows_a_heads_unit_for_a_month(
     assert cells(html, "Recibidos") == "7"
     assert cells(html, "Concluidos") == "4"
     assert cells(html, "Vencidos") == "2"
-    assert cells(html, "Capacidad de respuesta (concluidos ÷ recibidos × 100)") == "57.1 %"
+    assert cells(html, "Capacidad de respuesta (concluidos ÷ recibidos × 100)") == "57.1&nbsp;%"
     assert cells(html, "Mediana del tiempo de gestión") == "1.5"
     assert cells(html, "11–20") == "1"
 
