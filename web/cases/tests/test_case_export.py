@@ -145,3 +145,14 @@ def test_it_asks_to_sign_in_first(db: None) -> None:
         response = Client().get(f"/casos/buscar/exportar.{kind}")
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_it_refuses_wrong_filters_instead_of_exporting_everything(
+    cuentas: Procedure, bruno: User
+) -> None:
+    open_case(cuentas, bruno, "Cuenta SAP")
+    response = signed_in(bruno).get(
+        "/casos/buscar/exportar.csv?started_from=2026-03-05&started_to=2026-03-01"
+    )
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    assert "La fecha final es anterior a la inicial." in response.content.decode()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from web.cases.case_search import SORTS, holders_of, procedures_of, search_cases, with_list_data
@@ -19,10 +20,10 @@ from web.cases.views.common import user_of
 
 #: The columns one may sort by, as their headers say.
 SORT_LABELS = {
-    "folio": _("Folio"),
-    "started": _("Started"),
-    "due": _("Due date"),
-    "state": _("State"),
+    "folio": gettext_lazy("Folio"),
+    "started": gettext_lazy("Started"),
+    "due": gettext_lazy("Due date"),
+    "state": gettext_lazy("State"),
 }
 
 
@@ -46,7 +47,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "rows": case_deadlines(page),
         "query": _without(request.GET, "page"),
         "sorts": _sort_links(request.GET, filters.sort),
-        "export_query": _without(request.GET, "page", "format"),
+        "export_query": _without(request.GET, "page"),
     }
     return render(request, "cases/case_list.html", context)
 
@@ -56,7 +57,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def case_export(request: HttpRequest, kind: str) -> HttpResponseBase:
     if kind not in ("csv", "xlsx"):
         raise Http404
-    found = search_cases(user_of(request), _search_form(request).filters())
+    form = _search_form(request)
+    if form.is_bound and not form.is_valid():
+        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        text = _("The filters are wrong: %(errors)s") % {"errors": errors}
+        return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
+    found = search_cases(user_of(request), form.filters())
     return xlsx_response(found) if kind == "xlsx" else csv_response(found)
 
 
