@@ -1,5 +1,5 @@
 """Measures of the tasks in a scope and period: where cases stand still (wait per
-activity and per role), how often activities are gone through again (loop-backs) and
+activity and per role), how often each decision sends cases back (loop-backs) and
 each person's workload. One query each, whatever the number of tasks.
 
 A task's wait is the time from its opening to its completion that fell on business
@@ -10,9 +10,9 @@ count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from folio.measures import Period, Summary, business_wait, ratio, summarize
@@ -63,34 +63,62 @@ def _summaries(groups: dict[tuple[str, ...], list[float]]) -> tuple[Wait, ...]:
 
 @dataclass(frozen=True)
 class LoopBack:
-    """Passes through one activity opened in the period and how many of them were a
-    second or later pass (the case was sent back to it)."""
+    """A decision that sent cases back in the period: how many times it was taken
+    (its tasks completed in the period) and how many of those sent the case back to
+    an earlier activity."""
 
     code: str
     step_number: str
-    passes: int
-    repeats: int
+    decisions: int
+    loop_backs: int
 
     @property
     def rate(self) -> float | None:
-        return ratio(self.repeats, self.passes)
+        return ratio(self.loop_backs, self.decisions)
 
 
 def measure_loop_backs(scope: Scope, period: Period) -> tuple[LoopBack, ...]:
-    """Only activities some case went through again."""
+    """Decisions with at least one loop-back in the period. A loop-back is a task that
+    opens a later pass (``pass_number``) than the task before it in its case, which is
+    the decision that sent it back. Two queries: the tasks of the cases with a repeated
+    pass opened in the period, in order; and the decisions' completions."""
     start, after = aware_bounds(period)
+    in_period = Q(created_at__gte=start, created_at__lt=after)
+    looped = scope.cases().filter(
+        Exists(Task.objects.filter(in_period, case=OuterRef("pk"), pass_number__gt=1))
+    )
     rows = (
-        scope.tasks()
-        .filter(created_at__gte=start, created_at__lt=after)
-        .values("case__procedure__code", "step_number")
-        .annotate(passes=Count("pk"), repeats=Count("pk", filter=Q(pass_number__gt=1)))
-        .filter(repeats__gt=0)
-        .order_by("case__procedure__code", "step_number")
+        Task.objects.filter(case__in=looped.values("pk"))
+        .order_by("case_id", "pk")
+        .values_list("case_id", "case__procedure__code", "step_number", "pass_number", "created_at")
     )
+    sent: dict[tuple[str, str], int] = {}
+    previous: tuple[int, str, int] | None = None
+    for case_id, code, number, passes, created in rows:
+        back = previous is not None and previous[0] == case_id and passes > previous[2]
+        if back and previous is not None and start <= created < after:
+            sent[(code, previous[1])] = sent.get((code, previous[1]), 0) + 1
+        previous = (case_id, number, passes)
+    if not sent:
+        return ()
+    taken = _decisions_taken(scope, start, after, {number for _, number in sent})
     return tuple(
-        LoopBack(r["case__procedure__code"], r["step_number"], r["passes"], r["repeats"])
-        for r in rows
+        LoopBack(code, number, taken.get((code, number), 0), count)
+        for (code, number), count in sorted(sent.items())
     )
+
+
+def _decisions_taken(
+    scope: Scope, start: datetime, after: datetime, numbers: set[str]
+) -> dict[tuple[str, str], int]:
+    done = scope.tasks().filter(
+        state=TaskState.DONE,
+        completed_at__gte=start,
+        completed_at__lt=after,
+        step_number__in=numbers,
+    )
+    rows = done.values_list("case__procedure__code", "step_number").annotate(n=Count("pk"))
+    return {(code, number): n for code, number, n in rows.order_by()}
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def test_it_shows_no_holdings_for_a_past_period(march: World, dge: Unit) -> None
     assert [w.held for w in load] == [0, 0, 0]
 
 
-def test_it_measures_loop_backs_per_activity(
+def test_it_measures_loop_backs_per_decision(
     cuentas_2_a_5: Procedure,
     alicia: User,
     bruno: User,
@@ -88,10 +88,12 @@ def test_it_measures_loop_backs_per_activity(
             step(case, diego, "5")
             step(case, carla, "6", answer)
         step(case, bruno, "7")
-    # activities 5 and 6: three passes each (two for the first case), one of them a second
+    # decision 6 ("¿El formato está completo?") taken three times (twice in the first
+    # case), once answered "No", back to 5; decision 3 never sent a case back
     found = measure_loop_backs(Scope(unit=dge), Period.of("month", date(2026, 4, 1)))
-    assert [(b.step_number, b.passes, b.repeats) for b in found] == [("5", 3, 1), ("6", 3, 1)]
+    assert [(b.step_number, b.decisions, b.loop_backs) for b in found] == [("6", 3, 1)]
     assert found[0].rate == pytest.approx(100 / 3)
+    assert measure_loop_backs(Scope(unit=dge), Period.of("month", date(2026, 5, 1))) == ()
 
 
 def test_it_reads_a_fixed_number_of_queries(
