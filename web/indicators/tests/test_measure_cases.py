@@ -15,16 +15,21 @@ March office closed):
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from folio.measures import Period
 from web.accounts.models import Unit
+from web.cases.tests.conftest import SetClock
+from web.catalog.models import Role
+from web.conftest import COORDINADOR_MONITOREO, JEFE_INGENIERIA
 from web.indicators.measures import measure_cases
 from web.indicators.scope import Scope
-from web.indicators.tests.conftest import World
+from web.indicators.tests.conftest import People, World, opened, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,33 @@ def test_it_reads_a_fixed_number_of_queries(
     scope = Scope(unit=dge)
     with django_assert_max_num_queries(7):  # type: ignore[operator]
         measure_cases(scope, MARCH, today=APRIL_15)
+
+
+def test_it_keeps_a_role_to_the_cases_it_had_a_task_in(
+    march: World, dge_roles: dict[str, Role]
+) -> None:
+    # every March case reached the head's decision (3); no case reached activity 5
+    head = measure_cases(Scope(role=dge_roles[JEFE_INGENIERIA]), MARCH, today=APRIL_15)
+    coordinator = measure_cases(Scope(role=dge_roles[COORDINADOR_MONITOREO]), MARCH, APRIL_15)
+    assert (head.received, head.in_process) == (7, 3)
+    assert (coordinator.received, coordinator.in_process) == (0, 0)
+
+
+def test_it_reads_as_many_queries_for_more_cases(
+    march: World, dge: Unit, alicia: User, bruno: User, carla: User, clock: SetClock
+) -> None:
+    scope = Scope(unit=dge)
+    with CaptureQueriesContext(connection) as before:
+        measure_cases(scope, MARCH, today=APRIL_15)
+    who = People(alicia, bruno, carla)
+    for day in (17, 18, 19):
+        refused(
+            opened(march.procedure, who, clock, datetime(2026, 3, day, 9), f"X{day}"),
+            who,
+            clock,
+            datetime(2026, 3, day, 12),
+        )
+    with CaptureQueriesContext(connection) as after:
+        m = measure_cases(scope, MARCH, today=APRIL_15)
+    assert (m.received, m.completed) == (10, 7)
+    assert len(after.captured_queries) == len(before.captured_queries)
