@@ -33,7 +33,7 @@ def test_it_shows_a_units_month_on_a_desk_and_a_phone(
     page = sign_in(alicia)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/indicadores/?unit={dge.pk}&month=2026-03")  # type: ignore[attr-defined]
-    capacity = page.get_by_role("row", name="Capacidad de respuesta")
+    capacity = page.get_by_role("row", name="Capacidad de respuesta (").first
     assert "57.1\xa0%" in capacity.inner_text()
     page.screenshot(path=str(shots / "indicators-desk.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})

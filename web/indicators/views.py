@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from folio.measures import Period
 from web.accounts.models import Unit
+from web.indicators.manual import unit_indicators
 from web.indicators.measures import measure_cases
 from web.indicators.permissions import units_to_measure
 from web.indicators.scope import Scope
@@ -52,5 +53,6 @@ def indicators(request: HttpRequest) -> HttpResponse:
             "period": period,
             "m": measure_cases(scope, period, today),
             "workload": measure_workload(scope, period, today),
+            "indicators": unit_indicators(unit, period, today),
         }
     return render(request, "indicators/indicators.html", context)

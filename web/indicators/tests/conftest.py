@@ -1,7 +1,8 @@
 """A month of cases with controlled clocks, for measures computed by hand.
 
 The procedure is the test manual's *asignación de cuentas* with a Tiempo Promedio de
-Gestión of "2 a 5 días hábiles": due 5 días hábiles after opening, at risk past 2.
+Gestión of "2 a 5 días hábiles" (due 5 días hábiles after opening, at risk past 2) and
+a *capacidad de respuesta* indicator written upside down, as seed 003 writes it.
 March 2026: Monday the 16th is a federal holiday (Natalicio de Benito Juárez) and the
 office declares Friday the 20th inhábil, before any case opens.
 """
@@ -25,13 +26,22 @@ from web.conftest import PRUEBAS_DGE
 
 __all__ = ["clock"]
 
+#: An indicator written upside down, as seed 003 writes its own (invented text).
+MEDICION = (
+    "Medición\n\nIndicador para medir capacidad de respuesta.\n\n"
+    "Número de solicitudes recibidas : X 100 = 100%\n\nNúmero de solicitudes realizadas\n\n"
+)
+
 
 @pytest.fixture
 def cuentas_2_a_5(tmp_path: Path, dge: Unit, dge_roles: object) -> Procedure:
     text = PRUEBAS_DGE.read_text(encoding="utf-8")
     assert "5 días hábiles." in text
     path = tmp_path / "manual-pruebas-dge-2-a-5.txt"
-    path.write_text(text.replace("5 días hábiles.", "2 a 5 días hábiles.", 1), encoding="utf-8")
+    text = text.replace("5 días hábiles.", "2 a 5 días hábiles.", 1)
+    second = "Nombre del Procedimiento:\tProcedimiento para la copia"
+    assert second in text
+    path.write_text(text.replace(second, MEDICION + second), encoding="utf-8")
     version, _ = import_manual_file(path, unit=dge)
     return version.procedures.get(code="P1")
 

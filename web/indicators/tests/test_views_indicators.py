@@ -40,6 +40,10 @@ def test_it_shows_a_heads_unit_for_a_month(
     assert cells(html, "Capacidad de respuesta (concluidos ÷ recibidos × 100)") == "57.1&nbsp;%"
     assert cells(html, "Mediana del tiempo de gestión") == "1.5"
     assert cells(html, "11–20") == "1"
+    # the manual's own capacidad de respuesta, written upside down, computed right way up
+    assert "casos concluidos ÷ casos recibidos × 100" in html
+    assert "(invertida)" in html
+    assert '<td data-label="Valor">57.1&nbsp;%</td>' in html
 
 
 def test_it_lets_the_auditor_read_and_refuses_other_staff(
