@@ -53,7 +53,11 @@ def test_it_lets_the_auditor_read_and_refuses_other_staff(
     assert (
         signed_in(fernando).get(url, {"unit": str(dge.pk), "month": "2026-03"}).status_code == 200
     )
-    assert signed_in(bruno).get(url).status_code == 403
+    refused = signed_in(bruno).get(url)
+    assert refused.status_code == 403
+    assert "Solo los titulares de unidad y la auditoría consultan los indicadores." in (
+        refused.content.decode()
+    )
 
 
 def test_it_refuses_a_unit_outside_the_heads_subtree_and_a_bad_month(
