@@ -115,11 +115,19 @@ STEPS = (
 )
 
 
+def posted(page: Any, button: Any) -> None:
+    """Click ``button`` and wait for the server's answer (htmx swaps the row after it), so
+    the next click never lands on a row that is about to be replaced."""
+    with page.expect_response(lambda r: r.request.method == "POST" and "/borradores/" in r.url):
+        button.click()
+    page.wait_for_load_state()
+
+
 def write_step(page: Any, number: str, responsible: str, activity: str) -> None:
     row = page.locator(f"[id='paso-{number}']")
     row.locator("input[name=responsible]").first.fill(responsible)
     row.locator("textarea[name=activity]").fill(activity)
-    row.get_by_role("button", name="Guardar paso").click()
+    posted(page, row.get_by_role("button", name="Guardar paso"))
     expect(page.locator(f"[id='paso-{number}'] textarea[name=activity]")).to_have_value(activity)
 
 
@@ -142,9 +150,10 @@ def test_a_procedure_written_from_scratch_runs_a_case_to_the_end(
     admin.get_by_role("button", name="Guardar encabezado").click()
     write_step(admin, "1", *STEPS[0])
     for number in range(2, 6):
-        admin.locator(f"[id='paso-{number - 1}']").get_by_role(
+        add = admin.locator(f"[id='paso-{number - 1}']").get_by_role(
             "button", name="Agregar un paso después"
-        ).click()
+        )
+        posted(admin, add)
         expect(admin.locator(f"[id='paso-{number}']")).to_be_visible()
         write_step(admin, str(number), *STEPS[number - 1])
     # and makes step 3 a decision: "Sí" goes on to 4, "No" ends the procedure
@@ -154,7 +163,7 @@ def test_a_procedure_written_from_scratch_runs_a_case_to_the_end(
     row.locator("select[name=target]").nth(0).select_option("4")
     row.locator("input[name=when]").nth(1).fill("No")
     row.locator("select[name=target]").nth(1).select_option("end")
-    row.get_by_role("button", name="Guardar paso").click()
+    posted(admin, row.get_by_role("button", name="Guardar paso"))
     expect(admin.locator("[id='paso-3'] input[name=when]").nth(1)).to_have_value("No")
     admin.screenshot(path=str(shots / "editor-from-scratch.png"), full_page=True)
     admin.get_by_label("Qué cambió").fill("Alta del procedimiento de constancias.")
