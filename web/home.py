@@ -7,6 +7,7 @@ people who may start a case of some procedure."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
@@ -29,28 +30,39 @@ def home_url_name(request: HttpRequest) -> str:
 
 
 def nav(request: HttpRequest) -> dict[str, Callable[[], bool]]:
-    """Template context: ``can_start_cases`` is asked (one query) only when the menu is
-    drawn, and once per page however many times the page asks."""
-    answer: list[bool] = []
+    """Template context: ``can_start_cases`` and ``can_read_indicators`` are asked (one
+    query for both) only when the menu is drawn, and once per page however many times
+    the page asks."""
+    facts: list[MenuFacts] = []
 
-    def can_start_cases() -> bool:
-        if not answer:
-            answer.append(may_start_cases(request.user))
-        return answer[0]
+    def menu() -> MenuFacts:
+        if not facts:
+            facts.append(menu_facts(request.user))
+        return facts[0]
 
-    return {"can_start_cases": can_start_cases}
+    return {
+        "can_start_cases": lambda: menu().starts_cases,
+        "can_read_indicators": lambda: menu().reads_indicators,
+    }
 
 
 #: How many units up a manual may be from the person's unit and still be theirs.
 DEPTH = 6
 
 
-def may_start_cases(user: User | AbstractBaseUser | AnonymousUser) -> bool:
-    """In one query (the menu is on every page): an active person of a unit, not an
-    auditor, whose unit or a unit above it runs a procedures manual still in force
-    (administrators also those with no unit yet). The form lists the procedures."""
+@dataclass(frozen=True)
+class MenuFacts:
+    starts_cases: bool = False
+    reads_indicators: bool = False
+
+
+def menu_facts(user: User | AbstractBaseUser | AnonymousUser) -> MenuFacts:
+    """In one query (the menu is on every page). A person may start cases when active,
+    not an auditor, of a unit whose unit or a unit above it runs a procedures manual
+    still in force (administrators also those with no unit yet; the form lists the
+    procedures). Heads of unit and auditors read the indicators."""
     if not isinstance(user, User) or not user.is_active:
-        return False
+        return MenuFacts()
     above = [OuterRef("unit" + "__parent" * level) for level in range(DEPTH)]
     theirs = Q(unit__isnull=True) if user.is_staff else Q(pk__in=[])
     for unit in above:
@@ -61,5 +73,14 @@ def may_start_cases(user: User | AbstractBaseUser | AnonymousUser) -> bool:
         retired_at__isnull=True,
         versions__procedures__retired_at__isnull=True,
     )
-    profiles = Profile.objects.filter(user=user, is_auditor=False, unit__isnull=False)
-    return profiles.filter(Exists(manuals)).exists()
+    row = (
+        Profile.objects.filter(user=user)
+        .annotate(runs=Exists(manuals))
+        .values_list("is_head", "is_auditor", "unit_id", "runs")
+        .first()
+    )
+    if row is None:
+        return MenuFacts()
+    is_head, auditor, unit_id, runs = row
+    starts = bool(runs) and not auditor and unit_id is not None
+    return MenuFacts(starts_cases=starts, reads_indicators=bool(is_head or auditor))
