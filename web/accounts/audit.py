@@ -1,7 +1,8 @@
-"""How writes to people reach the tamper-evident log without the accounts app importing
-the cases app (dependencies point one way: accounts ← catalog ← cases). The cases app
-registers the log's writer in ``CasesConfig.ready()``; people actions call ``record``
-inside their transaction, so the entry commits or rolls back with the change it records."""
+"""How writes below the cases app (people, manuals, roles) reach the tamper-evident log
+without importing it (dependencies point one way: accounts ← catalog ← cases). The cases
+app registers the log's writer in ``CasesConfig.ready()``; accounts and catalog actions
+call ``record`` inside their transaction, so the entry commits or rolls back with the
+change it records."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Writes to the catalog: importing a manual (a new version when its content changed),
 saving an edited manual as a new version, and the role directory. Each is one
-transaction and leaves an entry in the tamper-evident log (``web/catalog/audit.py``)."""
+transaction and leaves an entry in the tamper-evident log (``web/accounts/audit.py``)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from folio.manuals.lint import lint_manual
 from folio.manuals.load import load_manual
 from folio.manuals.model import Manual
 from folio.manuals.roles import is_external_role
+from web.accounts.audit import record
 from web.accounts.models import Unit
-from web.catalog.audit import record
 from web.catalog.errors import CatalogError
 from web.catalog.models import (
     CatalogManual,

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from web.catalog.audit import record
+from web.accounts.audit import record
 from web.catalog.errors import CatalogError
 from web.catalog.models import Role
 

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from web.accounts.audit import record
 from web.accounts.models import Unit
-from web.catalog.audit import record
 from web.catalog.errors import CatalogError
 from web.catalog.models import CatalogManual, Procedure
 

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils.translation import pgettext
 
 from folio.manuals.model import Manual
+from web.accounts.audit import record
 from web.accounts.models import Unit
 from web.catalog.actions import save_manual_version
-from web.catalog.audit import record
 from web.catalog.errors import CatalogError
 from web.catalog.models import (
     IMPORT_CODE_PREFIXES,
