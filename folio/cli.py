@@ -216,6 +216,25 @@ def _web_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     restore.add_argument("archive", type=Path, metavar="ARCHIVO")
     restore.set_defaults(run=lambda a: ("", _web().restore(a.archive)))
+    _app_parsers(sub)
+
+
+# Apps that add subcommands: each module has ``add_parsers(sub)``, which adds its parsers
+# with ``set_defaults(run=...)``; the module must not import Django at its top.
+APP_COMMANDS = ("web.indicators.cli", "web.planning.cli", "web.citizens.cli", "web.opendata.cli")
+
+
+def _app_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import importlib
+    import importlib.util
+
+    for name in APP_COMMANDS:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:  # the web package is not installed beside the core
+            found = False
+        if found:
+            importlib.import_module(name).add_parsers(sub)
 
 
 def _web() -> Any:

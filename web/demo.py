@@ -180,7 +180,22 @@ def seed(seeds: Path = SEEDS) -> str:
         version = versions.get(wanted.manual)
         if version is not None:
             start_demo_case(wanted, version, people, report)
+    seed_app_demos(report)
     return report.text()
+
+
+# Apps that add their own demo data: each module has ``seed_demo(report: Report) -> None``,
+# which creates whatever of its part is missing (a second ``folio demo`` adds nothing).
+APP_DEMOS = ("web.indicators.demo", "web.planning.demo", "web.citizens.demo", "web.opendata.demo")
+
+
+def seed_app_demos(report: Report) -> None:
+    import importlib
+    import importlib.util
+
+    for name in APP_DEMOS:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).seed_demo(report)
 
 
 def ensure_units() -> dict[str, Unit]:

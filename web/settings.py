@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "web.cases",
     "web.indicators",
     "web.notifications",
+    "web.planning",
+    "web.citizens",
+    "web.opendata",
     "axes",
     "csp",
 ]

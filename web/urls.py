@@ -11,5 +11,8 @@ urlpatterns = [
     path("catalogo/", include("web.catalog.urls")),
     path("casos/", include("web.cases.urls")),
     path("indicadores/", include("web.indicators.urls")),
+    path("planeacion/", include("web.planning.urls")),
+    path("ciudadania/", include("web.citizens.urls")),
+    path("datos/", include("web.opendata.urls")),
     path("admin/", admin.site.urls),
 ]
