@@ -221,7 +221,13 @@ def _web_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 # Apps that add subcommands: each module has ``add_parsers(sub)``, which adds its parsers
 # with ``set_defaults(run=...)``; the module must not import Django at its top.
-APP_COMMANDS = ("web.indicators.cli", "web.planning.cli", "web.citizens.cli", "web.opendata.cli")
+APP_COMMANDS = (
+    "web.indicators.cli",
+    "web.planning.cli",
+    "web.evaluation.cli",
+    "web.citizens.cli",
+    "web.opendata.cli",
+)
 
 
 def _app_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -186,7 +186,14 @@ def seed(seeds: Path = SEEDS) -> str:
 
 # Apps that add their own demo data: each module has ``seed_demo(report: Report) -> None``,
 # which creates whatever of its part is missing (a second ``folio demo`` adds nothing).
-APP_DEMOS = ("web.indicators.demo", "web.planning.demo", "web.citizens.demo", "web.opendata.demo")
+APP_DEMOS = (
+    "web.indicators.demo",
+    "web.planning.demo",
+    "web.evaluation.demo",
+    "web.citizens.demo",
+    "web.consultations.demo",
+    "web.opendata.demo",
+)
 
 
 def seed_app_demos(report: Report) -> None:

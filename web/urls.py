@@ -12,7 +12,9 @@ urlpatterns = [
     path("casos/", include("web.cases.urls")),
     path("indicadores/", include("web.indicators.urls")),
     path("planeacion/", include("web.planning.urls")),
+    path("evaluacion/", include("web.evaluation.urls")),
     path("ciudadania/", include("web.citizens.urls")),
+    path("consultas/", include("web.consultations.urls")),
     path("datos/", include("web.opendata.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -359,7 +359,10 @@ class Event(models.Model):
     entry's hash, so editing or deleting a row breaks the chain from there on."""
 
     seq = models.PositiveBigIntegerField(unique=True)
-    kind = models.CharField(max_length=40, choices=EventKind.choices)
+    # An ``EventKind`` value, checked where entries are written (``log.append_entries``
+    # takes only ``EventKind`` members). Not declared as ``choices``: each app adds kinds, and
+    # a choices list in the schema would need a migration of this app for every new kind.
+    kind = models.CharField(max_length=40)
     case = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )

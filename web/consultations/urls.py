@@ -1,0 +1,6 @@
+"""Pages of the consultations app."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "consultations"
+urlpatterns: list[URLPattern | URLResolver] = []
