@@ -352,6 +352,16 @@ class EventKind(models.TextChoices):
     PERSON_DEACTIVATED = "person.deactivated", _("Person deactivated")
     PERSON_REACTIVATED = "person.reactivated", _("Person reactivated")
     PERSON_ROLES_SET = "person.roles_set", _("Roles of a person set")
+    CONSULTATION_CREATED = "consultation.created", _("Consultation created")
+    CONSULTATION_UPDATED = "consultation.updated", _("Consultation changed")
+    CONSULTATION_QUESTION_SAVED = "consultation.question_saved", _("Consultation question saved")
+    CONSULTATION_QUESTION_DELETED = "consultation.question_deleted", _("Question deleted")
+    CONSULTATION_PUBLISHED = "consultation.published", _("Consultation published")
+    CONSULTATION_RESULTS_PUBLISHED = "consultation.results_published", _("Results published")
+    CONSULTATION_ANSWERED = "consultation.answered", _("Consultation answered")
+    CONSULTATION_ANSWER_MODERATED = "consultation.answer_moderated", _("Open answer moderated")
+    PROPOSAL_SUBMITTED = "proposal.submitted", _("Citizen proposal received")
+    PROPOSAL_CLASSIFIED = "proposal.classified", _("Citizen proposal classified")
 
 
 class Event(models.Model):
