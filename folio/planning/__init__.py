@@ -1,0 +1,1 @@
+"""Planning and performance evaluation: pure arithmetic and checks (no Django)."""
