@@ -362,6 +362,14 @@ class EventKind(models.TextChoices):
     CONSULTATION_ANSWER_MODERATED = "consultation.answer_moderated", _("Open answer moderated")
     PROPOSAL_SUBMITTED = "proposal.submitted", _("Citizen proposal received")
     PROPOSAL_CLASSIFIED = "proposal.classified", _("Citizen proposal classified")
+    PLANNING_PMD_SAVED = "planning.pmd_saved", _("Development plan saved")
+    PLANNING_PMD_IMPORTED = "planning.pmd_imported", _("Development plan imported")
+    PLANNING_ELEMENT_SAVED = "planning.element_saved", _("Plan element saved")
+    PLANNING_ENLACE_SAVED = "planning.enlace_saved", _("Planning liaison saved")
+    PLANNING_PAT_SAVED = "planning.pat_saved", _("Annual work programme saved")
+    PLANNING_PROGRESS_SUBMITTED = "planning.progress_submitted", _("Monthly progress submitted")
+    PLANNING_PROGRESS_RETURNED = "planning.progress_returned", _("Monthly progress returned")
+    PLANNING_PROGRESS_VALIDATED = "planning.progress_validated", _("Monthly progress validated")
 
 
 class Event(models.Model):
