@@ -14,6 +14,7 @@ urlpatterns = [
     path("planeacion/", include("web.planning.urls")),
     path("evaluacion/", include("web.evaluation.urls")),
     path("ciudadania/", include("web.citizens.urls")),
+    path("open311/", include("web.citizens.open311.urls")),
     path("consultas/", include("web.consultations.urls")),
     path("datos/", include("web.opendata.urls")),
     path("admin/", admin.site.urls),

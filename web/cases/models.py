@@ -370,6 +370,13 @@ class EventKind(models.TextChoices):
     PLANNING_PROGRESS_SUBMITTED = "planning.progress_submitted", _("Monthly progress submitted")
     PLANNING_PROGRESS_RETURNED = "planning.progress_returned", _("Monthly progress returned")
     PLANNING_PROGRESS_VALIDATED = "planning.progress_validated", _("Monthly progress validated")
+    CITIZEN_REPORT_FILED = "citizens.report_filed", _("Citizen report filed")
+    CITIZEN_NOTE_ADDED = "citizens.public_note_added", _("Public note added to a report")
+    CITIZEN_DATA_PURGED = "citizens.reporter_purged", _("Reporter's personal data deleted")
+    CITIZEN_SERVICE_SAVED = "citizens.service_saved", _("Report type saved")
+    CITIZEN_API_CLIENT_SAVED = "citizens.api_client_saved", _("Open311 application saved")
+    CITIZEN_ARCO_FILED = "citizens.arco_filed", _("ARCO request filed")
+    CITIZEN_SETTINGS_SAVED = "citizens.settings_saved", _("Citizens settings saved")
 
 
 class Event(models.Model):
