@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -128,7 +129,19 @@ def append_entries(entries: list[Entry], store: Store | None = None) -> int:
     store.run(_INSERT.format(marks=marks), rows)
     store.run(_MOVE_HEAD, [seq, prev])
     store.head = (seq, prev)
+    for listener in _listeners:
+        listener(entries)
     return seq
+
+
+#: Called with the entries just appended, inside their transaction: apps above cases
+#: (the indicators' kept figures) follow the log without cases importing them.
+_listeners: list[Callable[[list[Entry]], None]] = []
+
+
+def on_append(listener: Callable[[list[Entry]], None]) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 _EVENTS, _HEAD = Event._meta.db_table, LogHead._meta.db_table

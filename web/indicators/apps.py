@@ -5,3 +5,9 @@ class IndicatorsConfig(AppConfig):
     name = "web.indicators"
     label = "indicators"
     verbose_name = "Indicadores"
+
+    def ready(self) -> None:
+        from web.cases.log import on_append
+        from web.indicators.rollup.keep import on_entries
+
+        on_append(on_entries)

@@ -1,7 +1,8 @@
 """Measures of the cases in a scope and period: received, completed, cancelled, in
 process, overdue, at risk, capacidad de respuesta, on-time rate, lead time against the
-Tiempo Promedio de Gestión, and backlog aging. Task measures (waits, loop-backs,
-workload) are in ``web/indicators/tasks.py``.
+Tiempo Promedio de Gestión, and backlog aging. For a unit or a procedure they are read
+from the figures kept as cases change (``web/indicators/kept.py``). Task measures
+(waits, loop-backs, workload) are in ``web/indicators/tasks.py``.
 
 A handful of queries whatever the number of cases: the counts in one, the cases open
 at the period's end in one, the cases completed in it in one, the office's días
@@ -67,6 +68,21 @@ class CaseMeasures:
 
 
 def measure_cases(scope: Scope, period: Period, today: date | None = None) -> CaseMeasures:
+    """From the kept figures (``web/indicators/rollup``) for a unit or procedure; a
+    role or a person reads the cases (the figures are not kept by who worked on them),
+    and so does a kind of scope that chooses its cases otherwise (a subclass)."""
+    if type(scope) is not Scope or scope.role is not None or scope.person is not None:
+        return measure_cases_from_cases(scope, period, today)
+    from web.indicators.kept import measure_kept
+
+    return measure_kept(scope, period, today or timezone.localdate())
+
+
+def measure_cases_from_cases(
+    scope: Scope, period: Period, today: date | None = None
+) -> CaseMeasures:
+    """The same measures computed from the case rows: the baseline the kept figures
+    are checked and timed against."""
     today = today or timezone.localdate()
     as_of = min(period.end, today)
     calendar = office_calendar()
