@@ -377,6 +377,15 @@ class EventKind(models.TextChoices):
     CITIZEN_API_CLIENT_SAVED = "citizens.api_client_saved", _("Open311 application saved")
     CITIZEN_ARCO_FILED = "citizens.arco_filed", _("ARCO request filed")
     CITIZEN_SETTINGS_SAVED = "citizens.settings_saved", _("Citizens settings saved")
+    EVALUATION_PROGRAM_SAVED = "evaluation.program_saved", _("Programa presupuestario saved")
+    EVALUATION_ROW_SAVED = "evaluation.row_saved", _("MIR row saved")
+    EVALUATION_ROW_DELETED = "evaluation.row_deleted", _("MIR row deleted")
+    EVALUATION_INDICATOR_SAVED = "evaluation.indicator_saved", _("Ficha técnica saved")
+    EVALUATION_VARIABLE_SAVED = "evaluation.variable_saved", _("Indicator variable saved")
+    EVALUATION_VARIABLE_DELETED = "evaluation.variable_deleted", _("Indicator variable deleted")
+    EVALUATION_TARGETS_SET = "evaluation.targets_set", _("Indicator metas set")
+    EVALUATION_VALUES_CAPTURED = "evaluation.values_captured", _("Indicator values captured")
+    EVALUATION_PBR_SAVED = "evaluation.pbr_saved", _("PbR-SED self-diagnostic saved")
 
 
 class Event(models.Model):
