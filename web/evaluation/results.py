@@ -38,18 +38,16 @@ def thresholds_of(indicator: Indicator) -> Thresholds:
 
 
 def live_value(variable: Variable, spec: PeriodSpec, today: date) -> float | None:
-    """The measure over the period; None for a period that has not started. Without a
-    procedure the measure covers every case of the program's dependencia."""
+    """The measure over the cases of the program's dependencia (and the units below
+    it) in the period, of one procedure when the variable names its code; None for a
+    period that has not started."""
     if spec.start > today:
         return None
-    program = variable.indicator.row.program
-    code = variable.procedure_code or None
-    unit = None if code else program.unit
     return measure_value(
         variable.measure,
         period=Period(spec.start, spec.end),
-        procedure_code=code,
-        unit=unit,
+        procedure_code=variable.procedure_code or None,
+        unit=variable.indicator.row.program.unit,
         today=today,
     )
 
