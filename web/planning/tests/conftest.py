@@ -40,8 +40,10 @@ def enlace_dac(gabriela: User, atencion: Unit, mariana: User) -> User:
 def goal(atencion: Unit, mariana: User, enlace_dac: User) -> Goal:
     pat = save_pat(atencion, 2026, mariana)
     program = save_program(pat, "DAC-01", "Atención ciudadana de calidad", "", mariana)
-    project = Project(program=program, name="Reportes de alumbrado atendidos", budget=Decimal("150000"),
-                      responsible_unit=atencion)  # fmt: skip
+    name = "Reportes de alumbrado atendidos"
+    project = Project(
+        program=program, name=name, budget=Decimal("150000"), responsible_unit=atencion
+    )
     save_project(project, mariana)
     goal = Goal(project=project, description="Reportes de alumbrado atendidos",
                 unit_of_measure="reportes", programmed=[40] * 12)  # fmt: skip

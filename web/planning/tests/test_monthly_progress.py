@@ -43,7 +43,7 @@ def test_capture_returned_corrected_validated(goal: Goal, enlace_dac: User, mari
     assert correction.step_number == "3" and can_act_on(enlace_dac, correction)
     assert not can_act_on(mariana, correction)
 
-    signed = [Evidence("bitacora-firmada.txt", "Firmada por la titular.\n".encode())]
+    signed = [Evidence("bitacora-firmada.txt", b"Firmada por la titular.\n")]
     correct_progress(
         progress, enlace_dac, Decimal(39), "Se atendieron 39; bitácora firmada.", signed
     )
