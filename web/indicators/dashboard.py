@@ -1,0 +1,179 @@
+"""The supervisor dashboard's figures: the month's measures (from the kept figures),
+the work open today by person and by activity — in process, at risk, overdue, judged as
+the case list judges them, so every number links to the list showing those cases — and
+the last twelve months' trend.
+
+A head sees their unit and the units below it; the auditor every unit (read-only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import User
+from django.db.models import Count, QuerySet, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from folio.calendar import add_months
+from folio.measures import Period
+from web.accounts.models import Unit
+from web.cases.case_search import by_deadline
+from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task
+from web.catalog.models import Procedure
+from web.indicators.kept import kept_filter
+from web.indicators.measures import CaseMeasures, measure_cases
+from web.indicators.rollup.tables import MonthFigures
+from web.indicators.scope import Scope
+
+STATES = ("open", "at_risk", "overdue")
+
+
+@dataclass
+class WorkRow:
+    """Open cases of one holder or one activity, in each state, with the case list's
+    query for them (``links`` by state)."""
+
+    label: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    links: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TrendMonth:
+    month: date
+    received: int
+    completed: int
+    #: Overdue cases on the month's last day (today for the running month).
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    scope_unit: Unit | None
+    period: Period
+    measures: CaseMeasures
+    by_person: list[WorkRow]
+    by_activity: list[WorkRow]
+    #: Open cases today in each of ``STATES``, as the case list counts them.
+    now: dict[str, int]
+    trend: list[TrendMonth]
+    links: dict[str, str]
+
+
+def dashboard_scope(units: QuerySet[Unit]) -> Unit | None:
+    """The one unit at the top of ``units`` (a head's), or None for all of them."""
+    rows = list(units.values_list("pk", "parent_id"))
+    ids = {pk for pk, _parent in rows}
+    tops = [pk for pk, parent in rows if parent not in ids]
+    everything = len(ids) == Unit.objects.count()
+    return None if everything or len(tops) != 1 else Unit.objects.get(pk=tops[0])
+
+
+def build_dashboard(unit: Unit | None, month: date, today: date) -> Dashboard:
+    period = Period.of("month", month)
+    scope = Scope(unit=unit)
+    measures = measure_cases(scope, period, today)
+    cases = scope.cases().filter(state=CaseState.OPEN)
+    states = {
+        "open": cases,
+        "at_risk": by_deadline(cases, "at_risk", today),
+        "overdue": by_deadline(cases, "overdue", today),
+    }
+    links = {state: case_list_link({"state": "open", **_deadline(state)}) for state in STATES}
+    now = {state: found.count() for state, found in states.items()}
+    links["received"] = case_list_link(
+        {"started_from": period.start.isoformat(), "started_to": period.end.isoformat()}
+    )
+    return Dashboard(
+        unit,
+        period,
+        measures,
+        by_person(states),
+        by_activity(states),
+        now,
+        trend(scope, month, today, measures),
+        links,
+    )
+
+
+def case_list_link(query: dict[str, str]) -> str:
+    return f"{reverse('cases:case-list')}?{urlencode(query)}"
+
+
+def _deadline(state: str) -> dict[str, str]:
+    return {} if state == "open" else {"deadline": state}
+
+
+def _active(cases: QuerySet[Case]) -> QuerySet[Task]:
+    return Task.objects.filter(state__in=ACTIVE_TASK_STATES, case__in=cases.values("pk"))
+
+
+def by_person(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
+    """Who holds the waiting activity (claimed or handed to them); the activities still
+    in a role's queue are one row without a link (the list filters by a person)."""
+    rows: dict[int | None, WorkRow] = {}
+    for state, cases in states.items():
+        held = _active(cases).order_by().values("assignee").annotate(n=Count("pk"))
+        for found in held:
+            rows.setdefault(found["assignee"], WorkRow("")).counts[state] = found["n"]
+    people = User.objects.in_bulk([pk for pk in rows if pk is not None])
+    for pk, row in rows.items():
+        if pk is None:
+            continue
+        person = people[pk]
+        row.label = person.get_full_name() or person.username
+        for state in STATES:
+            query = {"holder": str(pk), "state": "open", **_deadline(state)}
+            row.links[state] = case_list_link(query)
+    waiting = rows.pop(None, None)
+    ordered = sorted(rows.values(), key=lambda r: (-r.counts["overdue"], -r.counts["open"]))
+    if waiting is not None:
+        waiting.label = _("Waiting in a role's queue (nobody has taken it)")
+        ordered.append(waiting)
+    return ordered
+
+
+def by_activity(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
+    rows: dict[tuple[int, str], WorkRow] = {}
+    for state, cases in states.items():
+        active = _active(cases).order_by().values("case__procedure_id", "step_number")
+        for found in active.annotate(n=Count("pk")):
+            key = (found["case__procedure_id"], found["step_number"])
+            rows.setdefault(key, WorkRow("")).counts[state] = found["n"]
+    procedures = Procedure.objects.in_bulk({pk for pk, _step in rows})
+    for (pk, step), row in rows.items():
+        row.label = f"{procedures[pk].code} · {step} {procedures[pk].name}"
+        for state in STATES:
+            query = {"procedure": str(pk), "step": step, "state": "open", **_deadline(state)}
+            row.links[state] = case_list_link(query)
+    return sorted(rows.values(), key=lambda r: (-r.counts["overdue"], -r.counts["open"]))
+
+
+def trend(scope: Scope, month: date, today: date, now: CaseMeasures) -> list[TrendMonth]:
+    """The twelve months up to ``month``: received, completed, and overdue on each
+    month's last day (every month's deltas summed up to it)."""
+    first = add_months(month.replace(day=1), -11)
+    rows = (
+        MonthFigures.objects.filter(kept_filter(scope), month__lte=month)
+        .values("month")
+        .annotate(
+            received=Sum("received"), completed=Sum("completed"), overdue=Sum("overdue_delta")
+        )
+        .order_by("month")
+    )
+    running, sums = 0, {}
+    for row in rows:
+        running += row["overdue"] or 0
+        sums[row["month"]] = (row["received"] or 0, row["completed"] or 0, running)
+    late = max(((m, v[2]) for m, v in sums.items() if m < first), default=(first, 0))[1]
+    months, day = [], first
+    while day <= month:
+        received, completed, late = sums.get(day, (0, 0, late))
+        months.append(TrendMonth(day, received, completed, late))
+        day = add_months(day, 1)
+    if month.replace(day=1) == today.replace(day=1) and months:
+        last = months[-1]
+        months[-1] = TrendMonth(last.month, last.received, last.completed, now.overdue)
+    return months
