@@ -86,14 +86,15 @@ def request_code(
     if purpose == Purpose.ANSWER and answered.exists():
         _send(email, consultation, _("This email address has already answered the consultation."))
         return None
-    code, token = v.new_code(), v.new_token()
+    code, token, now = v.new_code(), v.new_token(), timezone.now()
     ticket = Verification.objects.create(
         consultation=consultation,
         purpose=purpose,
         email_hash=hashed,
         code_hash=v.secret_hash(code),
         token_hash=v.secret_hash(token),
-        expires_at=timezone.now() + v.CODE_LIFETIME,
+        created_at=now,
+        expires_at=now + v.CODE_LIFETIME,
     )
     link = settings.FOLIO_BASE_URL.rstrip("/") + reverse("consultations:verify-link", args=[token])
     minutes = int(v.CODE_LIFETIME.total_seconds() // 60)
