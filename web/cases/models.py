@@ -386,6 +386,10 @@ class EventKind(models.TextChoices):
     EVALUATION_TARGETS_SET = "evaluation.targets_set", _("Indicator metas set")
     EVALUATION_VALUES_CAPTURED = "evaluation.values_captured", _("Indicator values captured")
     EVALUATION_PBR_SAVED = "evaluation.pbr_saved", _("PbR-SED self-diagnostic saved")
+    OPENDATA_DATASET_REQUESTED = "opendata.dataset_requested", _("Dataset publication requested")
+    OPENDATA_RESOURCE_VERSION_ADDED = "opendata.resource_version_added", _("Resource version added")
+    OPENDATA_DATASET_PUBLISHED = "opendata.dataset_published", _("Dataset published")
+    OPENDATA_REFRESHED = "opendata.refreshed", _("Generated datasets refreshed")
 
 
 class Event(models.Model):
