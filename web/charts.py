@@ -151,7 +151,7 @@ def _config(labels: Sequence[str], suffix: str, *, horizontal: bool = False) -> 
         "disable_xml_declaration": True,
         "explicit_size": False,
         "legend_at_bottom": True,
-        "legend_at_bottom_columns": 2,
+        "margin_right": 28,
         "truncate_legend": 30,
         "x_label_rotation": 35 if many else 0,
         "value_formatter": formatter,
@@ -164,6 +164,19 @@ def _config(labels: Sequence[str], suffix: str, *, horizontal: bool = False) -> 
         "min_scale": 2,
         "max_scale": 6,
     }
+
+
+def _whole_ticks(series: Mapping[str, Sequence[Number]]) -> list[int] | None:
+    """Whole-number ticks (0, 1, 2… or 0, 5, 10…) when every value is a whole number
+    (counts): no axis of cases reads 0.2, 0.4. None otherwise (pygal chooses)."""
+    values = [v for vs in series.values() for v in vs if v is not None]
+    if not values or any(not float(v).is_integer() for v in values):
+        return None
+    top = max(1, int(max(values)))
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if top / s <= 6)
+    if top / step > 6:
+        step = 10 ** len(str(top // 6))
+    return list(range(0, top + step, step))
 
 
 def _shorten(label: str, most: int) -> str:
@@ -190,6 +203,10 @@ def _draw(
     chart.x_labels = [_shorten(label, 22 if horizontal else 12) for label in labels]
     if len(series) == 1:
         chart.show_legend = False
+    chart.legend_at_bottom_columns = min(len(series), 3)
+    ticks = _whole_ticks(series)
+    if ticks is not None:
+        chart.y_labels = ticks
     for name, values in series.items():
         chart.add(name, list(values))
     # pygal always writes its configuration as a script, tooltips off or not: an image

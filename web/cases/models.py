@@ -390,6 +390,8 @@ class EventKind(models.TextChoices):
     OPENDATA_RESOURCE_VERSION_ADDED = "opendata.resource_version_added", _("Resource version added")
     OPENDATA_DATASET_PUBLISHED = "opendata.dataset_published", _("Dataset published")
     OPENDATA_REFRESHED = "opendata.refreshed", _("Generated datasets refreshed")
+    INDICATOR_CAPTURED = "indicators.value_captured", _("Indicator value captured")
+    REPORT_GENERATED = "indicators.report_generated", _("Monthly report generated")
 
 
 class Event(models.Model):

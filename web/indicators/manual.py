@@ -3,7 +3,7 @@ one (``folio.indicators.map_indicator``), else *captura manual*."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import OuterRef, Subquery
@@ -15,6 +15,8 @@ from folio.measures import Period
 from web.accounts.models import Unit
 from web.cases.flow import procedure_model
 from web.catalog.models import ManualVersion, Procedure
+from web.indicators.capture import current_captures
+from web.indicators.capture_models import IndicatorCapture
 from web.indicators.measures import CaseMeasures, measure_cases
 from web.indicators.scope import Scope
 
@@ -25,6 +27,8 @@ class IndicatorValue:
     mapping: IndicatorMapping
     #: None for *captura manual* or "sin dato".
     value: float | None
+    #: The month's latest value captured by hand (``web/indicators/capture.py``).
+    capture: IndicatorCapture | None = None
 
 
 def procedure_indicators(
@@ -73,10 +77,18 @@ def unit_indicators(
         .order_by("version__manual__title", "position")
     )
     found = []
+    captured = current_captures(unit.subtree_ids(), period.start)
     for row in rows:
         model = procedure_model(row)
         if model.indicators:
             measures = measure_cases(Scope(procedure=row, unit=unit), period, today)
-            values = procedure_indicators(model, measures)
+            values = tuple(
+                replace(
+                    v, capture=captured.get((row.version.manual_id, row.code, v.indicator.name))
+                )
+                if v.mapping.manual_entry
+                else v
+                for v in procedure_indicators(model, measures)
+            )
             found.append(ProcedureIndicators(row, model.name, values))
     return tuple(found)

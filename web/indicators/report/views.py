@@ -1,0 +1,77 @@
+"""The monthly reports' page: generate one (heads for their subtree, the auditor for
+any unit), list those generated, download each exactly as it was, check its hash."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from web.indicators.forms import ReportForm, first_day
+from web.indicators.permissions import units_to_measure
+from web.indicators.report.actions import (
+    ReportError,
+    check_report,
+    generate_monthly_report,
+    read_stored,
+)
+from web.indicators.report.models import StoredReport
+
+
+@login_required
+def reports(request: HttpRequest) -> HttpResponse:
+    units = units_to_measure(request.user)
+    if not units.exists():
+        raise PermissionDenied(_("Only heads of unit and the auditor read the indicators."))
+    last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+    form = ReportForm(request.POST or None, initial={"month": f"{last_month:%Y-%m}"})
+    form.fields["unit"].queryset = units  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assert isinstance(request.user, User)  # login_required
+        try:
+            stored, _content = generate_monthly_report(
+                request.user, data["unit"], first_day(data["month"]), data["format"]
+            )
+        except ReportError as err:
+            form.add_error("month", str(err))
+        else:
+            messages.success(request, _("Report generated: %(name)s.") % {"name": stored.filename})
+            return redirect("indicators:reports")
+    listed = StoredReport.objects.filter(unit__in=units).select_related("unit", "generated_by")
+    context = {"form": form, "reports": listed[:200]}
+    return render(request, "indicators/report/reports.html", context)
+
+
+def _visible(request: HttpRequest, pk: int) -> StoredReport:
+    units = units_to_measure(request.user)
+    return get_object_or_404(StoredReport.objects.select_related("unit"), pk=pk, unit__in=units)
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible(request, pk)
+    content = read_stored(report)
+    if content is None:
+        raise Http404(_("The report's file is missing."))
+    response = HttpResponse(content, content_type=report.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["X-Folio-SHA256"] = report.sha256
+    return response
+
+
+@login_required
+@require_GET
+def check(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _visible(request, pk)
+    context = {"report": report, "check": check_report(report)}
+    return render(request, "indicators/report/check.html", context)
