@@ -17,5 +17,6 @@ urlpatterns = [
     path("open311/", include("web.citizens.open311.urls")),
     path("consultas/", include("web.consultations.urls")),
     path("datos/", include("web.opendata.urls")),
+    path("", include("web.opendata.root_urls")),
     path("admin/", admin.site.urls),
 ]

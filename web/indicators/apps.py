@@ -11,3 +11,8 @@ class IndicatorsConfig(AppConfig):
         from web.indicators.rollup.keep import on_entries
 
         on_append(on_entries)
+
+        from web.datasets import register_source
+        from web.indicators.opendata import indicators_source
+
+        register_source(indicators_source())

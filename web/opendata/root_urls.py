@@ -1,0 +1,12 @@
+"""The open-data addresses harvesters expect at the site's root: the CKAN Action API and
+``data.json``. Included once from ``web/urls.py``."""
+
+from django.urls import URLPattern, path
+
+from web.opendata import views
+from web.opendata.api.views import action
+
+urlpatterns: list[URLPattern] = [
+    path("api/3/action/<str:name>", action, name="ckan-action"),
+    path("data.json", views.data_json_view, name="data-json"),
+]
