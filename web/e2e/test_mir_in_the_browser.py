@@ -1,0 +1,55 @@
+"""A MIR in Chromium: planning staff edit a ficha técnica (sentido and thresholds),
+capture a quarter's values and see its semáforo turn; the matrix and the ficha read at
+1366 px and at 390 px with nothing wider than the phone (``FOLIO_E2E_SHOTS=docs/img``
+keeps the pictures as ``mir-*.png``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from web.e2e.conftest import SignIn
+from web.evaluation.tests.conftest import Mir, mir
+
+__all__ = ["mir"]
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def at_both_widths(page: Any, shots: Path, name: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=str(shots / f"{name}-desk.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=str(shots / f"{name}-phone.png"), full_page=True)
+    assert wide <= 390, f"{name}: {wide} px wide on a 390 px phone"
+
+
+def test_editing_a_ficha_turns_its_semaforo(
+    mir: Mir, alicia: User, sign_in: SignIn, live_server: Any, shots: Path
+) -> None:
+    page = sign_in(alicia)
+    page.goto(f"{live_server.url}/evaluacion/mir/{mir.program.pk}/")
+    assert page.get_by_role("row", name="Actividad 1.1").count() == 1
+    at_both_widths(page, shots, "mir-matrix")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.get_by_role("link", name="Solicitudes atendidas").click()
+    page.get_by_role("link", name="Capturar metas y valores").click()
+    page.get_by_label("atendidas, Trimestre 1 2026").fill("60")
+    page.get_by_label("recibidas, Trimestre 1 2026").fill("100")
+    page.get_by_role("button", name="Guardar").click()
+    first = page.get_by_role("row", name="Trimestre 1 2026")
+    # 60 of a meta of 80 is 75 %: amarillo for an ascending indicator
+    assert "Amarillo" in first.inner_text()
+    page.get_by_role("link", name="Editar la ficha").click()
+    page.get_by_label("Sentido").select_option("descendente")
+    page.get_by_label("Verde desde (% de la meta)").fill("95")
+    page.get_by_role("button", name="Guardar").click()
+    assert page.get_by_text("Ficha técnica guardada.").count() == 1
+    # descending, 75 % of the meta is under it: verde (up to 105 % with green at 95)
+    assert "Verde" in page.get_by_role("row", name="Trimestre 1 2026").inner_text()
+    assert "Verde hasta 105" in page.content()
+    at_both_widths(page, shots, "mir-ficha")
