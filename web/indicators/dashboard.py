@@ -12,7 +12,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task
 from web.catalog.models import Procedure
 from web.indicators.kept import kept_filter
 from web.indicators.measures import CaseMeasures, measure_cases
-from web.indicators.rollup.tables import MonthFigures
+from web.indicators.rollup.read import month_series
 from web.indicators.scope import Scope
 
 STATES = ("open", "at_risk", "overdue")
@@ -142,7 +142,7 @@ def by_activity(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
         for found in active.annotate(n=Count("pk")):
             key = (found["case__procedure_id"], found["step_number"])
             rows.setdefault(key, WorkRow("")).counts[state] = found["n"]
-    procedures = Procedure.objects.in_bulk({pk for pk, _step in rows})
+    procedures = Procedure.objects.only("code", "name").in_bulk({pk for pk, _step in rows})
     for (pk, step), row in rows.items():
         row.label = f"{procedures[pk].code} · {step} {procedures[pk].name}"
         for state in STATES:
@@ -155,18 +155,11 @@ def trend(scope: Scope, month: date, today: date, now: CaseMeasures) -> list[Tre
     """The twelve months up to ``month``: received, completed, and overdue on each
     month's last day (every month's deltas summed up to it)."""
     first = add_months(month.replace(day=1), -11)
-    rows = (
-        MonthFigures.objects.filter(kept_filter(scope), month__lte=month)
-        .values("month")
-        .annotate(
-            received=Sum("received"), completed=Sum("completed"), overdue=Sum("overdue_delta")
-        )
-        .order_by("month")
-    )
+    rows = month_series(kept_filter(scope), month)
     running, sums = 0, {}
-    for row in rows:
-        running += row["overdue"] or 0
-        sums[row["month"]] = (row["received"] or 0, row["completed"] or 0, running)
+    for day, received, completed, overdue in rows:
+        running += overdue
+        sums[day] = (received, completed, running)
     late = max(((m, v[2]) for m, v in sums.items() if m < first), default=(first, 0))[1]
     months, day = [], first
     while day <= month:

@@ -7,26 +7,24 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.db.models import Q
-
 from folio.measures import AGE_BUCKETS, Period, ratio
 from web.cases.flow import procedure_model_by_key
 from web.catalog.models import Procedure
 from web.indicators.measures import CaseMeasures, ProcedureLeadTime
-from web.indicators.rollup.read import read_kept, summary_of
+from web.indicators.rollup.read import Where, read_kept, summary_of
 from web.indicators.scope import Scope
 
 
-def kept_filter(scope: Scope) -> Q:
-    where = Q()
-    if scope.unit is not None:
-        where &= Q(unit_id__in=scope.unit.subtree_ids())
+def kept_filter(scope: Scope) -> Where:
+    """The units and procedure versions of ``scope`` (one query for a procedure)."""
+    units = scope.unit.subtree_ids() if scope.unit is not None else None
+    procedures = None
     if scope.procedure is not None:
         versions = Procedure.objects.filter(
             version__manual_id=scope.procedure.version.manual_id, code=scope.procedure.code
         )
-        where &= Q(procedure_id__in=versions.values("pk"))
-    return where
+        procedures = set(versions.values_list("pk", flat=True))
+    return Where(units, procedures)
 
 
 def measure_kept(scope: Scope, period: Period, today: date) -> CaseMeasures:
