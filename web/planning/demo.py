@@ -98,7 +98,7 @@ GOALS = (
         ("11.1",),
         "Casos de alumbrado concluidos en Folio",
         "casos",
-        (5.0,) * 12,
+        (None,) * 11 + (5.0,),
         live="completed",
     ),
     DemoGoal(

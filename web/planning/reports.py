@@ -93,6 +93,8 @@ def _row(goal: Goal, year: int, month: int, captures: dict[int, Progress]) -> Go
     here = captures.get(month)
     if goal.is_live:
         source = _("Folio measure")
+    elif here is None and programmed is None:
+        source = _("Nothing programmed this month")
     elif here is None:
         source = _("Not captured")
     else:
