@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
@@ -28,6 +29,9 @@ from web.indicators.rollup.read import month_series
 from web.indicators.scope import Scope
 
 STATES = ("open", "at_risk", "overdue")
+#: Rows of people and of activities shown; the rest are summed in one row.
+TOP = 20
+K = TypeVar("K")
 
 
 @dataclass
@@ -102,6 +106,15 @@ def case_list_link(query: dict[str, str]) -> str:
     return f"{reverse('cases:case-list')}?{urlencode(query)}"
 
 
+def _links(query: dict[str, str]) -> dict[str, str]:
+    """The case list's link for each state, for the rows of one holder or activity."""
+    base = reverse("cases:case-list")
+    return {
+        state: f"{base}?{urlencode({**query, 'state': 'open', **_deadline(state)})}"
+        for state in STATES
+    }
+
+
 def _deadline(state: str) -> dict[str, str]:
     return {} if state == "open" else {"deadline": state}
 
@@ -111,24 +124,21 @@ def _active(cases: QuerySet[Case]) -> QuerySet[Task]:
 
 
 def by_person(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
-    """Who holds the waiting activity (claimed or handed to them); the activities still
-    in a role's queue are one row without a link (the list filters by a person)."""
+    """Who holds the waiting activity (claimed or handed to them), most overdue first;
+    the activities still in a role's queue are one row without a link (the list
+    filters by a person)."""
     rows: dict[int | None, WorkRow] = {}
     for state, cases in states.items():
         held = _active(cases).order_by().values("assignee").annotate(n=Count("pk"))
         for found in held:
             rows.setdefault(found["assignee"], WorkRow("")).counts[state] = found["n"]
-    people = User.objects.in_bulk([pk for pk in rows if pk is not None])
-    for pk, row in rows.items():
-        if pk is None:
-            continue
-        person = people[pk]
-        row.label = person.get_full_name() or person.username
-        for state in STATES:
-            query = {"holder": str(pk), "state": "open", **_deadline(state)}
-            row.links[state] = case_list_link(query)
     waiting = rows.pop(None, None)
-    ordered = sorted(rows.values(), key=lambda r: (-r.counts["overdue"], -r.counts["open"]))
+    top, rest = _top(rows)
+    people = User.objects.only("username", "first_name", "last_name").in_bulk(top)
+    for pk, row in top.items():
+        row.label = people[pk].get_full_name() or people[pk].username
+        row.links = _links({"holder": str(pk)})
+    ordered = [*top.values(), *_others(rest, _("Other people (%(count)s)"))]
     if waiting is not None:
         waiting.label = _("Waiting in a role's queue (nobody has taken it)")
         ordered.append(waiting)
@@ -136,19 +146,36 @@ def by_person(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
 
 
 def by_activity(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
+    """The activities cases wait at, per procedure version, most overdue first."""
     rows: dict[tuple[int, str], WorkRow] = {}
     for state, cases in states.items():
         active = _active(cases).order_by().values("case__procedure_id", "step_number")
         for found in active.annotate(n=Count("pk")):
             key = (found["case__procedure_id"], found["step_number"])
             rows.setdefault(key, WorkRow("")).counts[state] = found["n"]
-    procedures = Procedure.objects.only("code", "name").in_bulk({pk for pk, _step in rows})
-    for (pk, step), row in rows.items():
+    top, rest = _top(rows)
+    procedures = Procedure.objects.only("code", "name").in_bulk({pk for pk, _step in top})
+    for (pk, step), row in top.items():
         row.label = f"{procedures[pk].code} · {step} {procedures[pk].name}"
+        row.links = _links({"procedure": str(pk), "step": step})
+    return [*top.values(), *_others(rest, _("Other activities (%(count)s)"))]
+
+
+def _top(rows: dict[K, WorkRow]) -> tuple[dict[K, WorkRow], list[WorkRow]]:
+    """The ``TOP`` rows with most overdue (then most open) cases, and the others."""
+    ordered = sorted(rows.items(), key=lambda kv: (-kv[1].counts["overdue"], -kv[1].counts["open"]))
+    return dict(ordered[:TOP]), [row for _key, row in ordered[TOP:]]
+
+
+def _others(rest: list[WorkRow], label: str) -> list[WorkRow]:
+    """The rows past the top ones summed in one, without links."""
+    if not rest:
+        return []
+    total = WorkRow(label % {"count": len(rest)})
+    for row in rest:
         for state in STATES:
-            query = {"procedure": str(pk), "step": step, "state": "open", **_deadline(state)}
-            row.links[state] = case_list_link(query)
-    return sorted(rows.values(), key=lambda r: (-r.counts["overdue"], -r.counts["open"]))
+            total.counts[state] += row.counts[state]
+    return [total]
 
 
 def trend(scope: Scope, month: date, today: date, now: CaseMeasures) -> list[TrendMonth]:
