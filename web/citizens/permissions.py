@@ -7,8 +7,8 @@
 - The reporter's data (name, email, phone) are read only by the staff who need them to
   answer: people of the case's unit (or a unit below it) who hold a role named in the
   case's procedure. Auditors, other units and other roles see the case without them.
-- Public notes are written by whoever may act on the case's waiting task, or a head
-  above the case's unit.
+- Public notes are written by whoever may act on the case's waiting task, by those who
+  see the reporter's data (they answer the citizen), or by a head above the case's unit.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def can_see_reporter(user: AnyUser, case: Case) -> bool:
 def can_add_public_note(user: AnyUser, case: Case) -> bool:
     if not is_internal(user):
         return False
-    if supervises(user, case):
+    if supervises(user, case) or can_see_reporter(user, case):
         return True
     active = case.tasks.filter(state__in=ACTIVE_TASK_STATES).select_related("role", "case")
     return any(can_act_on(user, task) for task in active)

@@ -1,6 +1,21 @@
-"""Pages of the citizens app."""
+"""Pages of the citizens app: public ones (no account) and the administrators'."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from web.citizens.views import public, staff
 
 app_name = "citizens"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("reportar/", public.report_new, name="report-new"),
+    path("folio/", public.lookup, name="lookup"),
+    path("reportes/", public.public_list, name="public-list"),
+    path("privacidad/", public.privacy, name="privacy"),
+    path("privacidad/integral/", public.privacy_full, name="privacy-full"),
+    path("arco/", public.arco, name="arco"),
+    path("catalogo/", staff.catalogue, name="catalogue"),
+    path("catalogo/nuevo/", staff.service_edit, name="service-new"),
+    path("catalogo/<int:pk>/", staff.service_edit, name="service-edit"),
+    path("catalogo/<int:pk>/atributo/", staff.attribute_new, name="attribute-new"),
+    path("aplicaciones/", staff.clients, name="clients"),
+    path("reporte/<int:pk>/", staff.report_detail, name="report-detail"),
+]
