@@ -262,7 +262,7 @@ def _progress(analyst: User, goal: Goal, demo: DemoGoal) -> int:
 
 
 def _narrative(demo: DemoGoal, value: Decimal) -> str:
-    return f"{demo.goal}: {value} {demo.measure} en el mes, según la bitácora de la dependencia."
+    return f"Se registraron {value} {demo.measure} en el mes, según la bitácora."
 
 
 def _at(month: int, business_day: int):  # type: ignore[no-untyped-def]
