@@ -53,3 +53,22 @@ def test_editing_a_ficha_turns_its_semaforo(
     assert "Verde" in page.get_by_role("row", name="Trimestre 1 2026").inner_text()
     assert "Verde hasta 105" in page.content()
     at_both_widths(page, shots, "mir-ficha")
+
+
+def test_the_pbr_sed_history_against_the_national_average(
+    alicia: User, sign_in: SignIn, live_server: Any, shots: Path
+) -> None:
+    from web.evaluation.actions import save_assessment
+
+    save_assessment(alicia, 2024, answers={"1.1": 40}, published_score=35.2, national_average=44.9)
+    save_assessment(alicia, 2025, answers={"1.1": 55}, published_score=39.8, national_average=46.1)
+    page = sign_in(alicia)
+    page.goto(f"{live_server.url}/evaluacion/pbr-sed/2026/")
+    page.get_by_label("Calificación publicada por la SHCP").fill("43.6")
+    page.get_by_label("Promedio nacional").fill("47")
+    page.get_by_label("5.1 Indicadores de desempeño").fill("70")
+    page.get_by_role("button", name="Guardar").click()
+    assert page.get_by_text("Autodiagnóstico PbR-SED guardado.").count() == 1
+    row = page.get_by_role("row", name="2026").first
+    assert "43.6" in row.inner_text() and "-3.4" in row.inner_text()
+    at_both_widths(page, shots, "pbr-sed")

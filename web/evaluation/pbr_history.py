@@ -36,7 +36,7 @@ def history_chart(rows: list[YearScores]) -> Chart:
         _("PbR-SED: the municipality against the national average"),
         labels,
         {
-            _("Published score"): [r.assessment.published_score for r in rows],
+            _("SHCP score"): [r.assessment.published_score for r in rows],
             _("National average"): [r.assessment.national_average for r in rows],
             _("Self-assessment"): [r.scores.total for r in rows],
         },

@@ -32,6 +32,7 @@ def pbr_list(request: HttpRequest) -> HttpResponse:
         "sections": section_rows(rows),
         "can_edit": is_planning_staff(user),
         "this_year": timezone.localdate().year,
+        "this_year_answered": any(r.assessment.year == timezone.localdate().year for r in rows),
     }
     return render(request, "evaluation/pbr_list.html", context)
 
