@@ -20,7 +20,8 @@ from folio.planning.semaphore import Light, semaphore
 from web.accounts.models import Unit
 from web.indicators.live import measure_value
 from web.planning.actions.progress import MONTHS
-from web.planning.models import Goal, Pat, PlanElement, Pmd, Progress, ProgressState
+from web.planning.models import Goal, Pat, PlanElement, Pmd, Progress
+from web.planning.status import is_validated, status_of
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _row(goal: Goal, year: int, month: int, captures: dict[int, Progress]) -> Go
     elif here is None:
         source = _("Not captured")
     else:
-        source = here.get_state_display()
+        source = status_of(here).label
     return GoalRow(
         goal=goal,
         programmed=programmed,
@@ -123,7 +124,7 @@ def _value(goal: Goal, year: int, month: int, capture: Progress | None) -> Decim
             unit=goal.live_unit,
         )
         return None if found is None else Decimal(str(round(found, 2)))
-    if capture is None or capture.state != ProgressState.VALIDATED:
+    if capture is None or not is_validated(capture):
         return None
     return capture.value
 

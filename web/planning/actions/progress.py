@@ -34,6 +34,7 @@ from web.planning.procedure import (
     VALIDATE_CHOICE,
     capture_procedure,
 )
+from web.planning.status import status_of
 
 MONTHS = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",
@@ -132,7 +133,10 @@ def validate_progress(progress: Progress, user: User, note: str = "") -> Progres
     progress = _locked(progress, ProgressState.SUBMITTED)
     if not can_validate_progress(user):
         raise PermissionDenied(_("Only the planning institute validates progress."))
-    complete_task(_waiting(progress.case, REVIEW_STEP), user, VALIDATE_CHOICE, note.strip())
+    waiting = progress.case.tasks.filter(state__in=ACTIVE_TASK_STATES)
+    review = waiting.filter(step_number=REVIEW_STEP).first()
+    if review is not None:  # else the review was answered from the cases app's inbox
+        complete_task(review, user, VALIDATE_CHOICE, note.strip())
     last = progress.case.tasks.filter(state__in=ACTIVE_TASK_STATES).first()
     if last is not None:  # activity 4: integrating it into the report is the same act
         complete_task(last, user, None, _("Integrated into the monthly progress report."))
@@ -157,11 +161,13 @@ def _attach(case: Case, user: User, evidence: Sequence[Evidence], task: Task | N
 
 
 def _locked(progress: Progress, expected: str) -> Progress:
+    """The capture, locked, in the state its case says (it may have moved on from the
+    cases app's inbox); refused unless that state is ``expected``."""
     locked = Progress.objects.select_for_update().select_related("case").get(pk=progress.pk)
-    if locked.state != expected:
+    status = status_of(locked)
+    if status.state != expected:
         raise ProgressError(
-            _("This progress is «%(state)s»; reload the page.")
-            % {"state": locked.get_state_display()}
+            _("This progress is «%(state)s»; reload the page.") % {"state": status.label}
         )
     return locked
 

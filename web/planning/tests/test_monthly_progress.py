@@ -77,3 +77,23 @@ def test_refusals(goal: Goal, enlace_dac: User, mariana: User, bruno: User) -> N
         return_progress(progress, mariana, "  ")
     with pytest.raises(ProgressError):
         correct_progress(progress, enlace_dac, Decimal(2), "No fue devuelto.")
+
+
+def test_the_case_pages_may_answer_too(goal: Goal, enlace_dac: User, mariana: User) -> None:
+    """The review completed from the cases app's inbox: the capture reads returned, the
+    Enlace corrects it in planning, and a «yes» from the inbox leaves the last activity
+    for the planning page's validation."""
+    from web.cases.actions import complete_task
+    from web.planning.status import status_of
+
+    progress = capture_progress(goal, 9, enlace_dac, Decimal(30), "Septiembre.")
+    complete_task(waiting(progress), mariana, "No", "Sin evidencia.")
+    status = status_of(progress)
+    assert status.state == ProgressState.RETURNED and status.observations == "Sin evidencia."
+    correct_progress(progress, enlace_dac, Decimal(31), "Con evidencia.")
+    complete_task(waiting(progress), mariana, "En caso contrario", "")
+    assert status_of(progress).state == ProgressState.SUBMITTED
+    validate_progress(progress, mariana)
+    progress.refresh_from_db()
+    assert status_of(progress).state == ProgressState.VALIDATED
+    assert progress.case.state == CaseState.ENDED

@@ -23,6 +23,7 @@ from web.planning.forms import CaptureForm, CorrectForm, ReviewForm
 from web.planning.models import Goal, Progress, ProgressState
 from web.planning.permissions import can_capture_progress, can_validate_progress
 from web.planning.reports import month_name
+from web.planning.status import Status, status_of
 from web.planning.views import reader, user_of
 
 
@@ -31,7 +32,10 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_object_or_404(Goal.objects.select_related("project__program__pat__unit"), pk=pk)
     unit = goal.project.program.pat.unit
     captures = {p.month: p for p in goal.progress.select_related("case")}
-    months = [(m, month_name(m), goal.programmed_for(m), captures.get(m)) for m in range(1, 13)]
+    months = [
+        (m, month_name(m), goal.programmed_for(m), captures.get(m), _status(captures.get(m)))
+        for m in range(1, 13)
+    ]
     may_capture = can_capture_progress(request.user, unit) and not goal.is_live
     form = CaptureForm(request.POST or None, request.FILES or None) if may_capture else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -66,13 +70,15 @@ def progress_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Progress.objects.select_related("goal__project__program__pat__unit", "case"), pk=pk
     )
     unit = progress.goal.project.program.pat.unit
-    may_review = can_validate_progress(request.user) and progress.state == ProgressState.SUBMITTED
+    status = status_of(progress)
+    may_review = can_validate_progress(request.user) and status.state == ProgressState.SUBMITTED
     may_correct = (
-        can_capture_progress(request.user, unit) and progress.state == ProgressState.RETURNED
+        can_capture_progress(request.user, unit) and status.state == ProgressState.RETURNED
     )
     initial = {"value": progress.value, "narrative": progress.narrative}
     context = {
         "progress": progress,
+        "status": status,
         "month": month_name(progress.month),
         "review": ReviewForm() if may_review else None,
         "correct": CorrectForm(initial=initial) if may_correct else None,
@@ -124,6 +130,10 @@ def progress_correct(request: HttpRequest, pk: int) -> HttpResponse:
     except PermissionDenied:
         raise
     return redirect("planning:progress-detail", pk=pk)
+
+
+def _status(progress: Progress | None) -> Status | None:
+    return None if progress is None else status_of(progress)
 
 
 def _evidence(upload: object) -> list[Evidence]:
