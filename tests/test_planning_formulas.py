@@ -3,9 +3,12 @@ that goes wrong — never an exception."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from folio.planning.formulas import MAX_LENGTH, evaluate, parse_problem, variables_of
 
@@ -95,3 +98,17 @@ def test_random_garbage_never_raises() -> None:
         formula = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         result = evaluate(formula, {"a": rng.choice([0, 1, -1, 1e308]), "b": 2, "é": 3})
         assert (result.value is None) == bool(result.reason)
+
+
+@given(
+    formula=st.text(alphabet=st.sampled_from(list("ab1 0.+-*/()×÷,_éñ*")), max_size=40),
+    a=st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)),
+    b=st.one_of(st.none(), st.integers(min_value=-(10**30), max_value=10**30)),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_formula_over_any_values_gives_a_value_or_a_reason(
+    formula: str, a: float | None, b: int | None
+) -> None:
+    result = evaluate(formula, {"a": a, "b": float(b) if b is not None else None})
+    assert (result.value is None) == bool(result.reason)
+    assert result.value is None or math.isfinite(result.value)

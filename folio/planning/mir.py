@@ -11,9 +11,11 @@ medición, línea base, metas, sentido and parámetros de semaforización; dimen
 (eficacia, eficiencia, calidad, economía) and tipo (estratégico, de gestión) are
 asked for too, as the SHCP's MIR format does.
 
-The longest measurement interval allowed per level, as the CONAC and SHCP guidance
-states it: Fin at most sexenal, Propósito at most anual, Componente at most semestral,
-Actividad at most trimestral (more frequent is always allowed). Fin and Propósito
+The longest measurement interval allowed per level follows the CONAC and SHCP MML
+guidance as commonly applied: Fin at most sexenal, Propósito at most anual, Componente
+at most semestral, Actividad at most trimestral (more frequent is always allowed). The
+limits are data (``LEVEL_MAX_FREQUENCY``); they were not checked here against the DOF
+text of the Lineamientos, which none of the reference corpora at hand held. Fin and Propósito
 indicators are estratégicos and Actividad indicators de gestión; Componentes may be
 either.
 
