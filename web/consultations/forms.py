@@ -97,7 +97,7 @@ class EmailForm(Honeypot):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code"),
+        label=_("Your code"),
         max_length=12,
         widget=forms.TextInput({"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )

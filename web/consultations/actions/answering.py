@@ -13,11 +13,11 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from web.accounts.audit import record
 from web.consultations import verification as v
+from web.consultations.dates import long_moment
 from web.consultations.errors import ConsultationError
 from web.consultations.models import (
     Answer,
@@ -45,14 +45,10 @@ class AnswerInput:
 
 
 def closed_message(consultation: Consultation) -> str:
-    when = {
-        "date": date_format(timezone.localtime(consultation.opens_at), "j \\d\\e F \\d\\e Y, H:i")
-    }
+    when = {"date": long_moment(consultation.opens_at)}
     if not consultation.is_published or timezone.now() < consultation.opens_at:
         return _("This consultation is not open yet: it opens on %(date)s.") % when
-    when = {
-        "date": date_format(timezone.localtime(consultation.closes_at), "j \\d\\e F \\d\\e Y, H:i")
-    }
+    when = {"date": long_moment(consultation.closes_at)}
     return _("This consultation closed on %(date)s: it no longer takes answers.") % when
 
 
