@@ -90,3 +90,59 @@ def test_capture_return_correct_validate_report(
     assert "38" in text and "Validado" in text and folio in text and "Verde" in text
     institute.screenshot(path=str(shots / "avance-informe-desk.png"), full_page=True)
     phone_fits(institute, shots, "informe")
+
+
+def test_pmd_import_names_the_bad_rows(
+    mariana: User, sign_in: SignIn, live_server: Any, shots: Path, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    from folio.planning.pmd_import import COLUMNS
+    from web.planning.models import Pmd
+
+    pmd = Pmd.objects.create(name="Plan Municipal de Desarrollo", start_year=2025, end_year=2027)
+    rows = [
+        ["Eje", "1", "Municipio ordenado", "", "", "", "", ""],
+        [
+            "Objetivo",
+            "1.1",
+            "Mejor movilidad",
+            "Tiempo de traslado",
+            "",
+            "11.2",
+            "PED 3: Movilidad",
+            "",
+        ],
+        ["Estrategia", "1.2.1", "Sin su objetivo", "", "", "", "", ""],
+        ["Línea de acción", "1.1.1.1", "Ciclovías", "Km", "140", "19.1", "", ""],
+    ]
+    book = Workbook()
+    for row in [list(COLUMNS), *rows]:
+        book.active.append(row)
+    bad = tmp_path / "pmd.xlsx"
+    book.save(bad)
+    page = sign_in(mariana)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/planeacion/pmd/{pmd.pk}/importar/")
+    page.get_by_label("Hoja de cálculo (XLSX o CSV)").set_input_files(str(bad))
+    page.get_by_role("button", name="Importar").click()
+    errors = page.locator(".import-errors li").all_inner_texts()
+    assert errors[0].startswith(
+        "fila 4, columna 'Clave': no hay una fila anterior con la clave 1.2"
+    )
+    assert any(e.startswith("fila 5, columna 'Nivel de implementación (%)'") for e in errors)
+    assert any(e.startswith("fila 5, columna 'Metas ODS'") for e in errors)
+    assert not pmd.elements.exists()
+    page.screenshot(path=str(shots / "pmd-import-errors-desk.png"), full_page=True)
+    phone_fits(page, shots, "pmd-import")
+    rows[2][1], rows[3][4], rows[3][5] = "1.1.1", "40", "11.2; 11.6"
+    book = Workbook()
+    for row in [list(COLUMNS), *rows]:
+        book.active.append(row)
+    book.save(bad)
+    page.get_by_label("Hoja de cálculo (XLSX o CSV)").set_input_files(str(bad))
+    page.get_by_role("button", name="Importar").click()
+    page.get_by_text("4 filas importadas").wait_for()
+    assert "ODS 11.6" in page.locator("#main").inner_text()
+    page.screenshot(path=str(shots / "pmd-desk.png"), full_page=True)
+    phone_fits(page, shots, "pmd")
