@@ -102,7 +102,9 @@ def indicator_text(value: IndicatorValue) -> tuple[str, str]:
             "who": who,
             "day": f"{capture.captured_at:%d/%m/%Y}",
         }
-        return format_number(round(float(capture.value), 2)), source
+        number = float(capture.value)
+        shown = rate(number) if value.mapping.factor == 100 else format_number(round(number, 2))
+        return shown, source
     if value.mapping.manual_entry:
         return "—", _("manual entry: not captured for this month")
     if value.value is None:

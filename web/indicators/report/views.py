@@ -32,7 +32,9 @@ def reports(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied(_("Only heads of unit and the auditor read the indicators."))
     last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
-    form = ReportForm(request.POST or None, initial={"month": f"{last_month:%Y-%m}"})
+    first = units.order_by("parent_id", "name").first()
+    initial = {"month": f"{last_month:%Y-%m}", "unit": first.pk if first else None}
+    form = ReportForm(request.POST or None, initial=initial)
     form.fields["unit"].queryset = units  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

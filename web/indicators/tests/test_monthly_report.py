@@ -77,7 +77,7 @@ def test_the_tables_hold_the_hand_computed_figures(captured: World, dge: Unit) -
     assert manual[2] == (
         "Número de encuestas con calificación favorable ÷ Número de encuestas aplicadas × 100"
     )
-    assert manual[3] == "90"
+    assert manual[3] == "90 %"
     assert manual[4] == "capturado por Alicia Ramos el 02/04/2026"
     trend = tables["tendencia"]
     assert [row[0] for row in trend] == [
