@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from folio.calendar import BusinessCalendar
 from folio.measures import Period, lead_days
 from web.accounts.models import Unit
 from web.cases.deadlines import office_calendar
@@ -135,7 +136,7 @@ def overdue_cases(scope: Scope, day: date) -> tuple[OverdueCase, ...]:
     return tuple(_overdue(case, waiting.get(case.pk, []), day, calendar) for case in cases)
 
 
-def _overdue(case: Case, tasks: list[Task], day: date, calendar: object) -> OverdueCase:
+def _overdue(case: Case, tasks: list[Task], day: date, calendar: BusinessCalendar) -> OverdueCase:
     assert case.due_date is not None  # filtered on due_date
     model = procedure_model(case.procedure)
     steps = {step.number: step.activity for step in model.steps}
@@ -147,7 +148,7 @@ def _overdue(case: Case, tasks: list[Task], day: date, calendar: object) -> Over
         procedure=f"{model.code} {model.name}",
         opened=local_date(case.started_at),
         due=case.due_date,
-        days_late=lead_days(case.due_date, day, calendar),  # type: ignore[arg-type]
+        days_late=lead_days(case.due_date, day, calendar),
         waiting_at=at or "—",
         holder=", ".join(sorted(holders)) or _("nobody has claimed it"),
     )

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from web.charts import Chart, bar_chart, line_chart
@@ -99,7 +100,7 @@ def render_xlsx(report: MonthlyReport) -> bytes:
     cover.append([_("Unit"), report.unit.name])
     cover.append([_("Month"), report.month])
     cover.append([_("Open cases judged on"), f"{report.measures.as_of:%d/%m/%Y}"])
-    cover.append([_("Generated"), f"{report.generated_at:%d/%m/%Y %H:%M}"])
+    cover.append([_("Generated"), f"{timezone.localtime(report.generated_at):%d/%m/%Y %H:%M}"])
     for table in report_tables(report):
         sheet = book.create_sheet(table.key)
         sheet.append([table.title])
