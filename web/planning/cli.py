@@ -3,6 +3,8 @@
 - ``folio planning import-pmd FILE [--pmd ID | --name NAME --years 2025-2027]`` reads a
   PMD spreadsheet (XLSX or CSV, the template's columns); with any error it prints each
   one («fila 7, columna 'Clave': …») and saves nothing (exit status 1).
+- ``folio planning pmd-report --pmd ID -o FILE.pdf`` writes the annual PMD progress
+  report (nivel de implementación per eje and objetivo).
 - ``folio planning report --month 2026-11 [--unit NAME] [--format pdf|xlsx] -o FILE``
   writes the Informe del Nivel de Avance Mensual of a dependencia, or consolidated.
 """
@@ -29,6 +31,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     report.add_argument("--format", choices=("pdf", "xlsx"), default="")
     report.add_argument("-o", "--output", type=Path, required=True)
     report.set_defaults(run=run_report)
+    annual = psub.add_parser("pmd-report", help="informe anual de avance del PMD (PDF)")
+    annual.add_argument("--pmd", type=int, required=True, help="id del PMD")
+    annual.add_argument("-o", "--output", type=Path, required=True)
+    annual.set_defaults(run=run_pmd_report)
 
 
 def run_import(args: argparse.Namespace) -> tuple[str, int]:
@@ -93,3 +99,22 @@ def run_report(args: argparse.Namespace) -> tuple[str, int]:
         args.output.write_bytes(render(reports, year, month, unit is None))
     goals = sum(len(r.rows) for r in reports)
     return f"{args.output}: {len(reports)} dependencia(s), {goals} metas.\n", 0
+
+
+def run_pmd_report(args: argparse.Namespace) -> tuple[str, int]:
+    from web.commands import migrate, setup
+
+    setup()
+    migrate()
+    from django.conf import settings
+    from django.utils import translation
+
+    from web.planning.models import Pmd
+    from web.planning.render import render_pmd_pdf
+
+    pmd = Pmd.objects.filter(pk=args.pmd).first()
+    if pmd is None:
+        return f"No hay un PMD con id {args.pmd}.\n", 2
+    with translation.override(settings.LANGUAGE_CODE):
+        args.output.write_bytes(render_pmd_pdf(pmd))
+    return f"{args.output}: {pmd.name}.\n", 0

@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from web.planning.reports import GoalRow, UnitReport, month_name
+from web.planning.models import Pmd
+from web.planning.reports import GoalRow, UnitReport, month_name, pmd_progress
 
 COLORS = {"verde": "Green", "amarillo": "Yellow", "rojo": "Red", "sin dato": "No data"}
 
@@ -96,3 +97,21 @@ def xlsx_row(report: UnitReport, row: GoalRow) -> list[object]:
 
 def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+def pmd_title(pmd: Pmd) -> str:
+    return _("Annual progress of the plan") + f": {pmd.name}"
+
+
+def render_pmd_pdf(pmd: Pmd) -> bytes:
+    """The annual PMD progress report: nivel de implementación per eje and objetivo."""
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
+    context = {
+        "pmd": pmd,
+        "axes": pmd_progress(pmd),
+        "title": pmd_title(pmd),
+        "generated": timezone.localtime(),
+    }
+    pdf: bytes = HTML(string=render_to_string("planning/pdf/pmd.html", context)).write_pdf()
+    return pdf

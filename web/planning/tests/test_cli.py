@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 
-from web.planning.cli import run_import, run_report
+from web.planning.cli import run_import, run_pmd_report, run_report
 from web.planning.models import Goal, Pmd
 
 
@@ -25,6 +25,9 @@ def test_import_pmd_from_csv(db: None, tmp_path: Path) -> None:
         argparse.Namespace(file=good, pmd=None, name="PMD", years="2025-2027")
     )
     assert code == 0 and Pmd.objects.get().elements.count() == 2
+    pdf = tmp_path / "pmd.pdf"
+    output, code = run_pmd_report(argparse.Namespace(pmd=Pmd.objects.get().pk, output=pdf))
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_report(goal: Goal, mariana: User, tmp_path: Path) -> None:

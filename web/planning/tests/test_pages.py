@@ -48,6 +48,8 @@ def test_every_page_answers(goal: Goal, mariana: User, enlace_dac: User) -> None
     client = signed_in(mariana)
     for url in urls:
         assert client.get(url).status_code == 200, url
+    pdf = client.get(reverse("planning:pmd-report", args=[pmd.pk]) + "?format=pdf")
+    assert pdf.content.startswith(b"%PDF")
     template = client.get(reverse("planning:pmd-template"))
     assert template["Content-Type"].startswith("application/vnd.openxmlformats")
     enlace = signed_in(enlace_dac)

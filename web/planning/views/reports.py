@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from web.planning.forms import ReportForm
 from web.planning.models import Pmd
-from web.planning.render import render_pdf, render_xlsx, report_title
+from web.planning.render import render_pdf, render_pmd_pdf, render_xlsx, report_title
 from web.planning.reports import monthly_report, pmd_progress
 from web.planning.views import reader
 
@@ -45,4 +45,8 @@ def monthly(request: HttpRequest) -> HttpResponse:
 @reader
 def pmd_report(request: HttpRequest, pk: int) -> HttpResponse:
     pmd = get_object_or_404(Pmd, pk=pk)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(render_pmd_pdf(pmd), content_type=TYPES["pdf"])
+        response["Content-Disposition"] = f'attachment; filename="avance-pmd-{pmd.pk}.pdf"'
+        return response
     return render(request, "planning/report_pmd.html", {"pmd": pmd, "axes": pmd_progress(pmd)})
