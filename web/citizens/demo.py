@@ -13,6 +13,7 @@ from folio.demo import DEMO_TEXT
 from web.accounts.models import Profile, Unit
 from web.cases.actions import complete_task
 from web.cases.models import ACTIVE_TASK_STATES, Case
+from web.cases.permissions import can_act_on
 from web.catalog.actions import ensure_role, import_manual_file
 from web.catalog.models import ManualVersion
 from web.citizens.actions import NewReport, PersonalData, file_report
@@ -195,13 +196,17 @@ def _report(service: ServiceType, row: tuple[Any, ...]) -> None:
     )
     filed = file_report(new, PersonalData(first_name="Vecina de ejemplo"))
     for username in moves:
-        _move(filed.case, username)
+        if not _move(filed.case, username):
+            break
 
 
-def _move(case: Case, username: str) -> None:
+def _move(case: Case, username: str) -> bool:
+    """The person completes the waiting activity; False when they are not in this
+    office (another demo) or may not act on it."""
     user = User.objects.filter(username=username).first()
-    task = case.tasks.filter(state__in=ACTIVE_TASK_STATES).first()
-    if user is None or task is None:
-        return
+    task = case.tasks.filter(state__in=ACTIVE_TASK_STATES).select_related("case").first()
+    if user is None or task is None or not can_act_on(user, task):
+        return False
     choice = "En caso contrario" if task.step_number == "5" else None
     complete_task(task, user, choice)
+    return True

@@ -7,6 +7,7 @@ keeps ``reporte-ciudadano*.png`` and ``consulta-folio*.png``)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +108,43 @@ def test_a_citizen_reports_with_the_map_and_follows_the_folio(
     wide.screenshot(path=str(shots / "consulta-folio.png"), full_page=True)
     context.close()
     desk.close()
+
+
+def test_the_public_pages_keep_the_policy_with_the_map(
+    browser: Any,
+    live_server: Any,
+    luminaria: ServiceType,  # noqa: F811
+) -> None:
+    from web.citizens.actions import NewReport, PersonalData, file_report
+    from web.e2e.test_content_security_policy import LISTEN, violations
+
+    filed = file_report(
+        NewReport(
+            luminaria,
+            "Poste sin luz",
+            lat=Decimal("19.04"),
+            long=Decimal("-98.2"),
+            attributes={"lamparas": "una"},
+        ),
+        PersonalData(),
+    )
+    context = browser.new_context(viewport=PHONE, locale="es-MX", is_mobile=True)
+    offline(context, live_server.url)
+    page = context.new_page()
+    page.add_init_script(LISTEN)
+    for path in (
+        "/ciudadania/reportar/",
+        "/ciudadania/reportes/",
+        f"/ciudadania/folio/?folio={filed.case.folio}",
+        "/ciudadania/arco/",
+    ):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None and response.status == 200, path
+        page.wait_for_load_state("load")
+        assert violations(page) == [], path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
+    assert page.locator("#reports-map").is_visible() is False  # the ARCO page has no map
+    page.goto(f"{live_server.url}/ciudadania/reportes/")
+    assert page.locator("#reports-map .leaflet-interactive").count() == 1
+    context.close()

@@ -197,3 +197,58 @@ def test_the_applications_limit_holds(
     codes = [post(api, "json", api_key=app_key, **NEW).status_code for _ in range(5)]
     assert codes == [201, 201, 201, 429, 429]
     assert Report.objects.count() == Case.objects.count() == 3
+
+
+def test_every_datatype_and_the_key_in_the_query_string(
+    api: str, luminaria: ServiceType, app_key: str, settings: Any
+) -> None:
+    from web.citizens.models import Datatype, ServiceAttribute
+
+    settings.FOLIO_OPEN311_JURISDICTION = "sanisidro.gob.mx"
+    for order, (code, kind) in enumerate(
+        [
+            ("altura", Datatype.NUMBER),
+            ("desde", Datatype.DATETIME),
+            ("notas", Datatype.TEXT),
+            ("danos", Datatype.MULTI),
+        ],
+        start=3,
+    ):
+        values = (
+            [["cable", "Cable"], ["foco", "Foco"], ["poste", "Poste"]]
+            if kind == Datatype.MULTI
+            else []
+        )
+        ServiceAttribute.objects.create(
+            service=luminaria,
+            code=code,
+            description=code,
+            datatype=kind,
+            order=order,
+            values=values,
+        )
+    definition = requests.get(f"{api}/services/luminaria-apagada.xml", timeout=30)
+    kinds = [e.text for e in check(definition, "definition", "xml").iter("datatype")]
+    assert kinds == ["singlevaluelist", "string", "number", "datetime", "text", "multivaluelist"]
+    query = {"api_key": app_key, "jurisdiction_id": "sanisidro.gob.mx"}
+    body = list(NEW.items()) + [
+        ("attribute[altura]", "7.5"),
+        ("attribute[desde]", "2026-12-01T20:00:00-06:00"),
+        ("attribute[notas]", "Se apaga de noche"),
+        ("attribute[danos][]", "cable"),
+        ("attribute[danos][]", "foco"),
+    ]
+    made = requests.post(f"{api}/requests.json", params=query, data=body, timeout=30)
+    assert made.status_code == 201, made.text
+    report = Report.objects.get()
+    assert report.attributes["danos"] == ["cable", "foco"] and report.attributes["altura"] == "7.5"
+    for code, wrong in [("altura", "alto"), ("desde", "ayer"), ("danos][", "todo")]:
+        bad = (
+            [*body, (f"attribute[{code}]", wrong)]
+            if code != "danos]["
+            else [*body, ("attribute[danos][]", wrong)]
+        )
+        refused = requests.post(f"{api}/requests.xml", params=query, data=bad, timeout=30)
+        assert refused.status_code == 400, (code, refused.text)
+        check(refused, "errors", "xml")
+    assert Report.objects.count() == 1
