@@ -32,12 +32,16 @@ def test_editing_a_ficha_turns_its_semaforo(
     mir: Mir, alicia: User, sign_in: SignIn, live_server: Any, shots: Path
 ) -> None:
     page = sign_in(alicia)
+    page.goto(f"{live_server.url}/evaluacion/")
+    at_both_widths(page, shots, "mir-programs")
     page.goto(f"{live_server.url}/evaluacion/mir/{mir.program.pk}/")
     assert page.get_by_role("row", name="Actividad 1.1").count() == 1
     at_both_widths(page, shots, "mir-matrix")
     page.set_viewport_size({"width": 1366, "height": 900})
     page.get_by_role("link", name="Solicitudes atendidas").click()
     page.get_by_role("link", name="Capturar metas y valores").click()
+    at_both_widths(page, shots, "mir-values")
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.get_by_label("atendidas, Trimestre 1 2026").fill("60")
     page.get_by_label("recibidas, Trimestre 1 2026").fill("100")
     page.get_by_role("button", name="Guardar").click()
@@ -45,6 +49,8 @@ def test_editing_a_ficha_turns_its_semaforo(
     # 60 of a meta of 80 is 75 %: amarillo for an ascending indicator
     assert "Amarillo" in first.inner_text()
     page.get_by_role("link", name="Editar la ficha").click()
+    at_both_widths(page, shots, "mir-ficha-form")
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.get_by_label("Sentido").select_option("descendente")
     page.get_by_label("Verde desde (% de la meta)").fill("95")
     page.get_by_role("button", name="Guardar").click()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,7 @@ from web.evaluation.views.common import REFUSALS, get_program, reader
 @login_required
 def program_list(request: HttpRequest) -> HttpResponse:
     user = reader(request)
-    form = ProgramForm(request.POST or None)
+    form = ProgramForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         try:
             program = save_program(user, None, **form.cleaned_data)
