@@ -79,5 +79,7 @@ def delete_row(user: User, row: MirRow) -> None:
     _refuse_unless(can_edit(user, row.program))
     payload = {"row": row.pk, "program": row.program_id, "level": row.level}
     payload["indicators"] = list(row.indicators.values_list("pk", flat=True))
+    # a Componente takes its Actividades with it
+    payload["activities"] = list(row.activities.values_list("pk", flat=True))
     row.delete()
     record("evaluation.row_deleted", actor=user, payload=payload)

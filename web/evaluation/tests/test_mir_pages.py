@@ -115,3 +115,26 @@ def test_the_pdfs_are_pdfs(mir: Mir, bruno: User) -> None:
         response = client.get(url)
         assert response["Content-Type"] == "application/pdf"
         assert response.content.startswith(b"%PDF")
+
+
+def test_deleting_a_componente_takes_its_actividades_and_logs_them(mir: Mir, alicia: User) -> None:
+    component = mir.program.rows.get(level="componente")
+    activity = mir.program.rows.get(level="actividad")
+    response = client_for(alicia).post(
+        f"/evaluacion/mir/{mir.program.pk}/filas/{component.pk}/borrar/"
+    )
+    assert response.status_code == 302
+    assert sorted(mir.program.rows.values_list("level", flat=True)) == ["fin", "proposito"]
+    event = Event.objects.filter(kind="evaluation.row_deleted").get()
+    assert event.payload["activities"] == [activity.pk]
+    findings = [str(f) for f in check_program(mir.program)]
+    assert findings == ["MIR, Componentes: Debe haber al menos un Componente."]
+
+
+def test_an_actividad_needs_a_componente_of_the_same_program(mir: Mir, alicia: User) -> None:
+    url = f"/evaluacion/mir/{mir.program.pk}/filas/nueva/"
+    page = client_for(alicia).post(
+        url, {"level": "actividad", "summary": "Suelta", "position": "5"}
+    )
+    assert "Componente: una Actividad va bajo un Componente." in page.content.decode()
+    assert mir.program.rows.count() == 4

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +42,8 @@ def pbr_edit(request: HttpRequest, year: int) -> HttpResponse:
     user = reader(request)
     if not is_planning_staff(user):
         raise PermissionDenied
+    if not 2000 <= year <= 2100:
+        raise Http404
     found = Assessment.objects.filter(year=year).first()
     initial = {f: getattr(found, f) for f in FIGURES} if found else {}
     for answer in found.answers.all() if found else []:
