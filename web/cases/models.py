@@ -392,6 +392,7 @@ class EventKind(models.TextChoices):
     OPENDATA_REFRESHED = "opendata.refreshed", _("Generated datasets refreshed")
     INDICATOR_CAPTURED = "indicators.value_captured", _("Indicator value captured")
     REPORT_GENERATED = "indicators.report_generated", _("Monthly report generated")
+    EVALUATION_INDICATOR_DELETED = "evaluation.indicator_deleted", _("Indicator deleted")
 
 
 class Event(models.Model):

@@ -17,5 +17,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("catalogo/<int:pk>/", staff.service_edit, name="service-edit"),
     path("catalogo/<int:pk>/atributo/", staff.attribute_new, name="attribute-new"),
     path("aplicaciones/", staff.clients, name="clients"),
+    path("bandeja/", staff.report_list, name="report-list"),
     path("reporte/<int:pk>/", staff.report_detail, name="report-detail"),
 ]

@@ -112,3 +112,20 @@ def test_only_administrators_manage(path: str, bruno: User, fernando: User) -> N
     assert signed_in(bruno).get(path).status_code == 403
     assert signed_in(fernando).get(path).status_code == 403
     assert Client().get(path).status_code == 302  # to the sign-in page
+
+
+def test_staff_reach_their_citizen_reports_from_the_menu(
+    gabriela: User, bruno: User, luminaria: ServiceType
+) -> None:
+    from web.citizens.actions import NewReport, PersonalData, file_report
+
+    report = file_report(
+        NewReport(luminaria, "Poste", address="Av. 1", attributes={"lamparas": "una"}),
+        PersonalData(),
+    )
+    operator = signed_in(gabriela)
+    assert "/ciudadania/bandeja/" in operator.get("/casos/").content.decode()
+    listed = operator.get("/ciudadania/bandeja/").content.decode()
+    assert report.case.folio in listed and "Reportes ciudadanos" in listed
+    assert report.case.folio not in signed_in(bruno).get("/ciudadania/bandeja/").content.decode()
+    assert signed_in(bruno).get(f"/ciudadania/reporte/{report.pk}/").status_code == 404

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -100,6 +101,16 @@ def clients(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(err))
     context = {"form": form, "key": key, "clients": ApiClient.objects.all()}
     return render(request, "citizens/clients.html", context)
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    """The citizen reports of the cases this person sees, newest first."""
+    visible = get_cases_for_user(request.user)
+    rows = Report.objects.filter(case__in=visible).select_related("case", "service")
+    page = Paginator(rows.order_by("-requested_at", "-pk"), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "admin": can_manage_catalogue(request.user)}
+    return render(request, "citizens/report_list.html", context)
 
 
 @login_required
