@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.urls import reverse
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from web.opendata.api.packages import LICENCE_URLS, MIMETYPES
 from web.opendata.models import Dataset, Licence, Resource
@@ -78,13 +78,9 @@ def _dataset(g: Graph, base: str, dataset: Dataset) -> URIRef:
     g.add((node, DCTERMS.description, Literal(dataset.description, lang="es")))
     g.add((node, DCTERMS.publisher, _agent(g, base, dataset)))
     g.add((node, DCAT.landingPage, _typed(g, URIRef(page), FOAF.Document)))
-    g.add(
-        (
-            node,
-            DCAT.theme,
-            _typed(g, URIRef(EU + "data-theme/" + THEMES[dataset.theme]), SKOS.Concept),
-        )
-    )
+    theme = _typed(g, URIRef(EU + "data-theme/" + THEMES[dataset.theme]), SKOS.Concept)
+    g.add((theme, SKOS.prefLabel, Literal(dataset.get_theme_display(), lang="es")))
+    g.add((node, DCAT.theme, theme))
     frequency = URIRef(EU + "frequency/" + FREQUENCIES[dataset.frequency])
     g.add((node, DCTERMS.accrualPeriodicity, _typed(g, frequency, DCTERMS.Frequency)))
     for word in dataset.keywords:
@@ -117,7 +113,7 @@ def _distribution(g: Graph, base: str, dataset: Dataset, resource: Resource) -> 
     g.add((node, DCTERMS.title, Literal(resource.name, lang="es")))
     if resource.description:
         g.add((node, DCTERMS.description, Literal(resource.description, lang="es")))
-    g.add((node, DCAT.accessURL, URIRef(download)))
+    g.add((node, DCAT.accessURL, _typed(g, URIRef(download), RDFS.Resource)))
     g.add((node, DCAT.downloadURL, URIRef(download)))
     file_type = URIRef(EU + "file-type/" + FILE_TYPES[resource.format])
     g.add((node, DCTERMS["format"], _typed(g, file_type, DCTERMS.MediaTypeOrExtent)))

@@ -8,5 +8,7 @@ from web.opendata.api.views import action
 
 urlpatterns: list[URLPattern] = [
     path("api/3/action/<str:name>", action, name="ckan-action"),
+    # CKAN serves the same actions without the version; ckanapi calls this form.
+    path("api/action/<str:name>", action, name="ckan-action-unversioned"),
     path("data.json", views.data_json_view, name="data-json"),
 ]
