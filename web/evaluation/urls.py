@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("filas/<int:row_pk>/indicadores/nuevo/", views.indicator_create, name="indicator-create"),
     path("indicadores/<int:pk>/", views.indicator_detail, name="indicator-detail"),
     path("indicadores/<int:pk>/editar/", views.indicator_edit, name="indicator-edit"),
+    path("indicadores/<int:pk>/borrar/", views.indicator_delete, name="indicator-delete"),
     path("indicadores/<int:pk>/valores/", views.indicator_values, name="indicator-values"),
     path("indicadores/<int:pk>/ficha.pdf", views.indicator_pdf, name="indicator-pdf"),
     path("indicadores/<int:pk>/variables/", views.variable_create, name="variable-create"),

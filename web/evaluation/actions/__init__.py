@@ -3,6 +3,7 @@ records what it changed in the tamper-evident log in the same transaction."""
 
 from web.evaluation.actions.fichas import (
     capture_values,
+    delete_indicator,
     delete_variable,
     save_indicator,
     save_variable,
@@ -13,6 +14,7 @@ from web.evaluation.actions.programs import delete_row, save_program, save_row
 
 __all__ = [
     "capture_values",
+    "delete_indicator",
     "delete_row",
     "delete_variable",
     "save_assessment",

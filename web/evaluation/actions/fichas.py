@@ -150,3 +150,14 @@ def capture_values(user: User, variable: Variable, values: Mapping[int, float | 
     payload = {"variable": variable.pk, "indicator": indicator.pk, "name": variable.name}
     payload["values"] = {str(p): v for p, v in values.items()}
     record("evaluation.values_captured", actor=user, payload=payload)
+
+
+@transaction.atomic
+def delete_indicator(user: User, indicator: Indicator) -> None:
+    """Remove an indicator with its variables, metas and captured values."""
+    _refuse_unless(can_edit(user, indicator.row.program))
+    payload: dict[str, Any] = {name: getattr(indicator, name) for name in INDICATOR_FIELDS}
+    payload |= {"indicator": indicator.pk, "row": indicator.row_id}
+    payload["variables"] = list(indicator.variables.values_list("name", flat=True))
+    indicator.delete()
+    record("evaluation.indicator_deleted", actor=user, payload=payload)

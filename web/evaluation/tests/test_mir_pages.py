@@ -138,3 +138,18 @@ def test_an_actividad_needs_a_componente_of_the_same_program(mir: Mir, alicia: U
     )
     assert "Componente: una Actividad va bajo un Componente." in page.content.decode()
     assert mir.program.rows.count() == 4
+
+
+def test_planning_staff_delete_an_indicator_others_cannot(
+    mir: Mir, alicia: User, bruno: User
+) -> None:
+    url = f"/evaluacion/indicadores/{mir.fin.pk}/borrar/"
+    client_for(bruno).post(url)
+    assert mir.fin.row.indicators.count() == 1
+    assert client_for(alicia).post(url).status_code == 302
+    assert mir.fin.row.indicators.count() == 0
+    event = Event.objects.filter(kind="evaluation.indicator_deleted").get()
+    assert event.payload["variables"] == ["atendidas", "recibidas"]
+    assert "Fin, Indicadores: No tiene ningún indicador." in [
+        str(f) for f in check_program(mir.program)
+    ]

@@ -2,6 +2,7 @@
 
 from web.evaluation.views.fichas import (
     indicator_create,
+    indicator_delete,
     indicator_detail,
     indicator_edit,
     indicator_values,
@@ -14,6 +15,7 @@ from web.evaluation.views.programs import mir_detail, program_list, row_delete, 
 
 __all__ = [
     "indicator_create",
+    "indicator_delete",
     "indicator_detail",
     "indicator_edit",
     "indicator_pdf",

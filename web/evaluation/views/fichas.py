@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from web.evaluation.actions import (
     capture_values,
+    delete_indicator,
     delete_variable,
     save_indicator,
     save_variable,
@@ -133,3 +134,18 @@ def _save_values(
         return redirect("evaluation:indicator-values", pk=indicator.pk)
     messages.success(request, _("Metas and values saved."))
     return redirect("evaluation:indicator-detail", pk=indicator.pk)
+
+
+@login_required
+@require_POST
+def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = reader(request)
+    indicator = get_indicator(pk)
+    program = indicator.row.program
+    try:
+        delete_indicator(user, indicator)
+    except REFUSALS as error:
+        messages.error(request, str(error))
+        return redirect("evaluation:indicator-detail", pk=pk)
+    messages.success(request, _("Indicator deleted."))
+    return redirect("evaluation:mir-detail", pk=program.pk)
