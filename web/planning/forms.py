@@ -221,13 +221,36 @@ class GoalForm(forms.ModelForm):
         return data
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceField(forms.FileField):
+    """One or more evidence files (Django's documented pattern for ``multiple``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        found = single(data, initial)
+        return [found] if found else []
+
+
 class CaptureForm(forms.Form):
     month = forms.TypedChoiceField(choices=MONTH_CHOICES, coerce=int, label=gettext_lazy("Month"))
     value = forms.DecimalField(
         label=gettext_lazy("Value reached"), max_digits=14, decimal_places=2, min_value=Decimal(0)
     )
     narrative = forms.CharField(label=gettext_lazy("Narrative"), widget=forms.Textarea({"rows": 3}))
-    evidence = forms.FileField(label=gettext_lazy("Evidence"), required=False)
+    evidence = EvidenceField(
+        label=gettext_lazy("Evidence"),
+        required=False,
+        help_text=gettext_lazy("One or more files: PDF, images, Word, Excel or text."),
+    )
 
 
 class CorrectForm(CaptureForm):

@@ -105,7 +105,7 @@ def pmd_title(pmd: Pmd) -> str:
 
 def render_pmd_pdf(pmd: Pmd) -> bytes:
     """The annual PMD progress report: nivel de implementación per eje and objetivo."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import HTML
 
     context = {
         "pmd": pmd,

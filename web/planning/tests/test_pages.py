@@ -75,11 +75,18 @@ def test_import_with_bad_rows_saves_nothing(mariana: User) -> None:
 
 
 def test_capture_and_review_through_the_pages(goal: Goal, enlace_dac: User, mariana: User) -> None:
-    evidence = SimpleUploadedFile("evidencia.txt", b"Bitacora del mes\n")
+    evidence = [
+        SimpleUploadedFile("bitacora.txt", b"Bitacora del mes\n"),
+        SimpleUploadedFile("oficio.txt", b"Oficio de entrega\n"),
+    ]
     data = {"month": "11", "value": "37", "narrative": "Se atendieron 37.", "evidence": evidence}
     url = reverse("planning:goal-detail", args=[goal.pk])
     assert signed_in(enlace_dac).post(url, data).status_code == 302
     progress = Progress.objects.get()
+    assert sorted(progress.case.documents.values_list("name", flat=True)) == [
+        "bitacora.txt",
+        "oficio.txt",
+    ]
     review = reverse("planning:progress-review", args=[progress.pk])
     signed_in(mariana).post(review, {"decision": "return", "observations": "Falta firma."})
     progress.refresh_from_db()

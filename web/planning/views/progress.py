@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -136,11 +137,8 @@ def _status(progress: Progress | None) -> Status | None:
     return None if progress is None else status_of(progress)
 
 
-def _evidence(upload: object) -> list[Evidence]:
-    if upload is None:
-        return []
-    name = getattr(upload, "name", "evidencia")
-    return [Evidence(name, upload.read())]  # type: ignore[attr-defined]
+def _evidence(uploads: list[UploadedFile]) -> list[Evidence]:
+    return [Evidence(u.name or "evidencia", u.read()) for u in uploads]
 
 
 ZERO = Decimal(0)
