@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from web.charts import Chart, bar_chart, format_number
@@ -78,23 +78,8 @@ def consultation_results(consultation: Consultation, *, approved_only: bool = Tr
         .annotate(n=Count("id"))
         .values_list("option_id", "n")
     )
-    by_value: dict[int, dict[int | None, int]] = defaultdict(dict)
-    for question_id, value, n in (
-        answers.filter(value__isnull=False)
-        .values("question_id", "value")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "value", "n")
-    ):
-        by_value[question_id][value] = n
-    texts: dict[int, list[str]] = defaultdict(list)
-    pending: dict[int, int] = defaultdict(int)
-    for question_id, text, state in (
-        answers.exclude(text="").order_by("pk").values_list("question_id", "text", "moderation")
-    ):
-        if state == Moderation.PENDING:
-            pending[question_id] += 1
-        if state == Moderation.APPROVED or not approved_only:
-            texts[question_id].append(text)
+    by_value = _by_value(answers)
+    texts, pending = _texts(answers, approved_only)
     results = []
     for question in questions:
         total = answered.get(question.pk, 0)
@@ -108,6 +93,35 @@ def consultation_results(consultation: Consultation, *, approved_only: bool = Tr
             _scale(result, by_value[question.pk], total)
         results.append(result)
     return Results(consultation, consultation.responses.count(), results)
+
+
+def _by_value(answers: QuerySet[Answer]) -> dict[int, dict[int | None, int]]:
+    """Per question, how many chose each scale value."""
+    found: dict[int, dict[int | None, int]] = defaultdict(dict)
+    for question_id, value, n in (
+        answers.filter(value__isnull=False)
+        .values("question_id", "value")
+        .annotate(n=Count("id"))
+        .values_list("question_id", "value", "n")
+    ):
+        found[question_id][value] = n
+    return found
+
+
+def _texts(
+    answers: QuerySet[Answer], approved_only: bool
+) -> tuple[dict[int, list[str]], dict[int, int]]:
+    """Per question, the open answers shown (approved ones, in order) and those pending."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    pending: dict[int, int] = defaultdict(int)
+    for question_id, text, state in (
+        answers.exclude(text="").order_by("pk").values_list("question_id", "text", "moderation")
+    ):
+        if state == Moderation.PENDING:
+            pending[question_id] += 1
+        if state == Moderation.APPROVED or not approved_only:
+            texts[question_id].append(text)
+    return texts, pending
 
 
 def scale_label(question: Question, value: int) -> str:

@@ -47,6 +47,7 @@ def test_a_citizen_answers_and_staff_publish_the_results(
     phone = context.new_page()
     phone.set_default_timeout(20_000)
     phone.goto(f"{live_server.url}/consultas/{consulta.pk}/")
+    phone.screenshot(path=str(shots / "consulta-390.png"), full_page=True)
     phone.get_by_label("Su correo electrónico").first.fill("ciudadana@correo.mx")
     phone.get_by_role("button", name="Enviarme el código").first.click()
     phone.wait_for_url(re.compile(r"/verificar/respuesta/$"))
@@ -61,6 +62,7 @@ def test_a_citizen_answers_and_staff_publish_the_results(
     phone.get_by_label("4", exact=True).check()
     phone.get_by_label("¿Algo más?").fill("Que reparen las banquetas de la calle Hidalgo.")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.screenshot(path=str(shots / "consulta-responder-390.png"), full_page=True)
     phone.get_by_role("button", name="Enviar mis respuestas").click()
     phone.get_by_role("heading", name="Gracias por participar").wait_for()
     # Staff approve the open answer and publish the results.

@@ -57,13 +57,9 @@ def _check_open(consultation: Consultation) -> None:
         raise ConsultationError(closed_message(consultation))
 
 
-@transaction.atomic
-def request_code(
-    consultation: Consultation, email: str, purpose: str, address: str
-) -> Verification | None:
-    """Email a one-time code and link; the ticket's key goes in the person's session. An
-    email that already answered gets a note saying so instead, and no ticket (the page
-    says the same either way, so nobody learns who answered)."""
+def _check_request(consultation: Consultation, email: str, purpose: str, address: str) -> str:
+    """Refuse a closed consultation, a bad email or one request too many; the email's
+    keyed hash otherwise."""
     _check_open(consultation)
     if purpose == Purpose.PROPOSAL and not consultation.accepts_proposals:
         raise ConsultationError(_("This consultation does not take proposals."))
@@ -78,6 +74,17 @@ def request_code(
         "email", f"{consultation.pk}:{hashed}", v.CODES_PER_EMAIL
     ):
         raise ConsultationError(_("Too many codes were asked for. Please try again in an hour."))
+    return hashed
+
+
+@transaction.atomic
+def request_code(
+    consultation: Consultation, email: str, purpose: str, address: str
+) -> Verification | None:
+    """Email a one-time code and link; the ticket's key goes in the person's session. An
+    email that already answered gets a note saying so instead, and no ticket (the page
+    says the same either way, so nobody learns who answered)."""
+    hashed = _check_request(consultation, email, purpose, address)
     answered = Response.objects.filter(consultation=consultation, respondent_hash=hashed)
     if purpose == Purpose.ANSWER and answered.exists():
         _send(email, consultation, _("This email address has already answered the consultation."))

@@ -4,15 +4,18 @@ staff, listed with filters and exported for the annual plans."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from web.cases.models import Event
 from web.conftest import signed_in
+from web.consultations.actions import publish_results
 from web.consultations.models import Consultation, Moderation, Proposal
-from web.consultations.tests.conftest import prove
+from web.consultations.tests.conftest import answer_form, prove
 from web.consultations.verification import PROPOSALS_PER_PERSON
 from web.datasets import source
 
@@ -120,3 +123,30 @@ def test_a_formula_is_written_as_text(consulta: Consultation, alicia: User) -> N
         "utf-8-sig"
     )
     assert "'=HYPERLINK(1)" in csv
+
+
+def test_a_closed_consultation_takes_no_proposal(consulta: Consultation) -> None:
+    client = Client()
+    prove(client, consulta, "pepe@correo.mx", "propuesta")
+    Consultation.objects.filter(pk=consulta.pk).update(closes_at=timezone.now())
+    page = client.post(f"/consultas/{consulta.pk}/propuesta/", PROPOSAL, follow=True)
+    assert "ya no recibe respuestas" in page.content.decode()
+    assert not Proposal.objects.exists()
+    Consultation.objects.filter(pk=consulta.pk).update(
+        closes_at=timezone.now() + timedelta(days=1), accepts_proposals=False
+    )
+    refused = Client().post(f"/consultas/{consulta.pk}/codigo/propuesta/", {"email": "x@correo.mx"})
+    assert "Esta consulta no recibe propuestas" in refused.content.decode()
+
+
+def test_the_results_dataset_matches_its_schema(consulta: Consultation, alicia: User) -> None:
+    client = Client()
+    prove(client, consulta, "pepe@correo.mx")
+    client.post(f"/consultas/{consulta.pk}/responder/", answer_form(consulta, scale=4))
+    assert list(source("consultas-resultados").rows()) == []  # results not published yet
+    publish_results(alicia, consulta)
+    rows = list(source("consultas-resultados").rows())
+    fields = [f["name"] for f in source("consultas-resultados").schema["fields"]]
+    assert all(list(row) == fields for row in rows)
+    scale = [r for r in rows if r["tipo"] == "scale"]
+    assert [r["respuestas"] for r in scale] == [0, 0, 0, 1, 0] and scale[0]["promedio"] == 4.0

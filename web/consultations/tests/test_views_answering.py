@@ -3,6 +3,7 @@ closed consultation refused with its date, the honeypot and the rate limits."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -80,7 +81,7 @@ def test_a_closed_consultation_says_when_it_closed(consulta: Consultation) -> No
         closes_at=timezone.now() - timedelta(hours=1)
     )
     page = client.post(f"/consultas/{consulta.pk}/responder/", answer_form(consulta), follow=True)
-    assert "cerró el" in page.content.decode()
+    assert re.search(r"cerró el \d+ de [a-z]+ de 20\d\d, \d\d:\d\d", page.content.decode())
     assert "ya no recibe respuestas" in page.content.decode()
     assert Response.objects.count() == 0
     detail = Client().get(f"/consultas/{consulta.pk}/").content.decode()
