@@ -22,6 +22,13 @@ from web.e2e.conftest import SignIn
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
+#: Records every Content-Security-Policy violation the pages report.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline"));
+});
+"""
 
 
 def test_a_citizen_answers_and_staff_publish_the_results(
@@ -44,6 +51,7 @@ def test_a_citizen_answers_and_staff_publish_the_results(
         )
     # A citizen on a phone, no account.
     context = browser.new_context(viewport=PHONE, locale="es-MX", is_mobile=True)
+    context.add_init_script(LISTEN)
     phone = context.new_page()
     phone.set_default_timeout(20_000)
     phone.goto(f"{live_server.url}/consultas/{consulta.pk}/")
@@ -83,6 +91,7 @@ def test_a_citizen_answers_and_staff_publish_the_results(
     assert "calle Hidalgo" in phone.content()
     assert "Promedio 3.5 de 5" in phone.content()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.evaluate("window.__violations") == []
     phone.screenshot(path=str(shots / "consulta-resultados-390.png"), full_page=True)
     desk.set_viewport_size({"width": 1366, "height": 900})
     desk.goto(f"{live_server.url}/consultas/{consulta.pk}/resultados/")
