@@ -139,7 +139,7 @@ def _at_risk(found: QuerySet[Case], today: date) -> Q:
     risky = Q(pk__in=[])
     ids = found.order_by().values_list("procedure_id", flat=True).distinct()
     procedures = Procedure.objects.filter(pk__in=ids).select_related("version")
-    for procedure in procedures.defer("version__data"):
+    for procedure in procedures.defer("version__data", "data"):
         last = last_start_at_risk(procedure_model(procedure).time, today, calendar)
         if last is not None:
             cut = _midnight(last + timedelta(days=1))

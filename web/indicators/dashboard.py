@@ -13,16 +13,15 @@ from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from folio.calendar import add_months
 from folio.measures import Period
 from web.accounts.models import Unit
-from web.cases.case_search import by_deadline
-from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task
 from web.catalog.models import Procedure
+from web.indicators.dashboard_work import Work, open_work
 from web.indicators.kept import kept_filter
 from web.indicators.measures import CaseMeasures, measure_cases
 from web.indicators.rollup.read import month_series
@@ -79,14 +78,16 @@ def build_dashboard(unit: Unit | None, month: date, today: date) -> Dashboard:
     period = Period.of("month", month)
     scope = Scope(unit=unit)
     measures = measure_cases(scope, period, today)
-    cases = scope.cases().filter(state=CaseState.OPEN)
-    states = {
-        "open": cases,
-        "at_risk": by_deadline(cases, "at_risk", today),
-        "overdue": by_deadline(cases, "overdue", today),
-    }
+    # The units named even for all of them: the (unit, state) index then finds the
+    # open cases instead of a scan of every case.
+    ids = unit.subtree_ids() if unit is not None else Unit.objects.values_list("pk", flat=True)
+    work = open_work(list(ids), today)
     links = {state: case_list_link({"state": "open", **_deadline(state)}) for state in STATES}
-    now = {state: found.count() for state, found in states.items()}
+    now = {
+        "open": sum(w.open for w in work),
+        "at_risk": sum(w.at_risk for w in work),
+        "overdue": sum(w.overdue for w in work),
+    }
     links["received"] = case_list_link(
         {"started_from": period.start.isoformat(), "started_to": period.end.isoformat()}
     )
@@ -94,8 +95,8 @@ def build_dashboard(unit: Unit | None, month: date, today: date) -> Dashboard:
         unit,
         period,
         measures,
-        by_person(states),
-        by_activity(states),
+        by_person(work),
+        by_activity(work),
         now,
         trend(scope, month, today, measures),
         links,
@@ -119,23 +120,25 @@ def _deadline(state: str) -> dict[str, str]:
     return {} if state == "open" else {"deadline": state}
 
 
-def _active(cases: QuerySet[Case]) -> QuerySet[Task]:
-    return Task.objects.filter(state__in=ACTIVE_TASK_STATES, case__in=cases.values("pk"))
+def _add(rows: dict[K, WorkRow], key: K, work: Work) -> None:
+    counts = rows.setdefault(key, WorkRow("")).counts
+    counts["open"] += work.open
+    counts["at_risk"] += work.at_risk
+    counts["overdue"] += work.overdue
 
 
-def by_person(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
+def by_person(work: list[Work]) -> list[WorkRow]:
     """Who holds the waiting activity (claimed or handed to them), most overdue first;
     the activities still in a role's queue are one row without a link (the list
     filters by a person)."""
     rows: dict[int | None, WorkRow] = {}
-    for state, cases in states.items():
-        held = _active(cases).order_by().values("assignee").annotate(n=Count("pk"))
-        for found in held:
-            rows.setdefault(found["assignee"], WorkRow("")).counts[state] = found["n"]
+    for found in work:
+        _add(rows, found.holder_id, found)
     waiting = rows.pop(None, None)
     top, rest = _top(rows)
     people = User.objects.only("username", "first_name", "last_name").in_bulk(top)
     for pk, row in top.items():
+        assert pk is not None  # popped above
         row.label = people[pk].get_full_name() or people[pk].username
         row.links = _links({"holder": str(pk)})
     ordered = [*top.values(), *_others(rest, _("Other people (%(count)s)"))]
@@ -145,14 +148,11 @@ def by_person(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
     return ordered
 
 
-def by_activity(states: dict[str, QuerySet[Case]]) -> list[WorkRow]:
+def by_activity(work: list[Work]) -> list[WorkRow]:
     """The activities cases wait at, per procedure version, most overdue first."""
     rows: dict[tuple[int, str], WorkRow] = {}
-    for state, cases in states.items():
-        active = _active(cases).order_by().values("case__procedure_id", "step_number")
-        for found in active.annotate(n=Count("pk")):
-            key = (found["case__procedure_id"], found["step_number"])
-            rows.setdefault(key, WorkRow("")).counts[state] = found["n"]
+    for found in work:
+        _add(rows, (found.procedure_id, found.step), found)
     top, rest = _top(rows)
     procedures = Procedure.objects.only("code", "name").in_bulk({pk for pk, _step in top})
     for (pk, step), row in top.items():

@@ -77,7 +77,9 @@ def read_kept(period: Period, as_of: date, where: Where) -> KeptFigures:
     else:
         days, day_params = f"{days}, {counts}", day_params + spans
     month_row = _one(f"SELECT {before} FROM {MONTHS} WHERE {scope}", month_params + scope_params)
-    day_row = _one(f"SELECT {days} FROM {DAYS} WHERE {scope}", day_params + scope_params)
+    lo, hi = (first, as_of) if months else (min(first, period.start), max(as_of, period.end))
+    day_sql = f"SELECT {days} FROM {DAYS} WHERE day >= %s AND day <= %s AND {scope}"
+    day_row = _one(day_sql, [*day_params, lo, hi, *scope_params])
     standing = {n: month_row[k] + day_row[k] for k, n in enumerate(DELTAS)}
     counted = (month_row if months else day_row)[len(DELTAS) :]
     return KeptFigures(
