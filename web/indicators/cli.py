@@ -117,11 +117,18 @@ def _unit(text: str) -> Any:
     if not text.strip():
         top = Unit.objects.filter(parent__isnull=True).order_by("pk")
         if top.count() != 1:
-            raise CommandError("indique la unidad con --unit (prefijo de folio o nombre).")
+            raise CommandError(
+                f"indique la unidad con --unit (prefijo de folio o nombre). Unidades: {_names()}."
+            )
         return top.get()
     found = list(Unit.objects.filter(Q(folio_prefix__iexact=text) | Q(name__iexact=text))[:2])
     if len(found) != 1:
-        names = ", ".join(u.folio_prefix or u.name for u in Unit.objects.order_by("name")[:30])
         what = "no existe" if not found else "es ambigua"
-        raise CommandError(f"--unit {text}: la unidad {what}. Unidades: {names}.")
+        raise CommandError(f"--unit {text}: la unidad {what}. Unidades: {_names()}.")
     return found[0]
+
+
+def _names() -> str:
+    from web.accounts.models import Unit
+
+    return ", ".join(u.folio_prefix or u.name for u in Unit.objects.order_by("name")[:30])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -18,6 +19,8 @@ from web.indicators.report.tables import Table, report_tables
 
 #: Tables a chart stands for whole (its own table carries the same numbers).
 CHART_REPLACES = {"tendencia", "antiguedad"}
+#: Rows of a table the PDF prints (a municipality's overdue cases can run to thousands).
+PDF_ROWS = 300
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -72,10 +75,20 @@ def title_of(report: MonthlyReport) -> str:
 
 def render_html(report: MonthlyReport) -> str:
     charts = report_charts(report)
-    sections = [
-        {"table": t, "chart": charts.get(t.key), "replaced": t.key in CHART_REPLACES}
-        for t in report_tables(report)
-    ]
+    sections: list[dict[str, object]] = []
+    for table in report_tables(report):
+        section: dict[str, object] = {
+            "table": table,
+            "chart": charts.get(table.key),
+            "replaced": table.key in CHART_REPLACES,
+        }
+        if len(table.rows) > PDF_ROWS:
+            section["table"] = replace(table, rows=table.rows[:PDF_ROWS])
+            section["more"] = _(
+                "Only the first %(shown)s of %(total)s rows are printed here: the XLSX and the "
+                "CSV hold them all."
+            ) % {"shown": PDF_ROWS, "total": len(table.rows)}
+        sections.append(section)
     context = {"report": report, "title": title_of(report), "sections": sections}
     return render_to_string("indicators/report/monthly.html", context)
 

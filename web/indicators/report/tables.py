@@ -113,6 +113,15 @@ def indicator_text(value: IndicatorValue) -> tuple[str, str]:
     return shown, _("computed from the cases")
 
 
+def manual_formula(value: IndicatorValue) -> str:
+    """The manual's fraction, or its words when it states none (a value given directly)."""
+    ind = value.indicator
+    if ind.numerator and ind.denominator:
+        return f"{ind.numerator} ÷ {ind.denominator} × {value.mapping.factor:g}"
+    words = ind.text or ind.name
+    return words if len(words) <= 160 else words[:159].rstrip() + "…"
+
+
 def _indicators(report: MonthlyReport) -> Table:
     rows = []
     for p in report.indicators:
@@ -120,10 +129,7 @@ def _indicators(report: MonthlyReport) -> Table:
             shown, source = indicator_text(v)
             formula = v.mapping.formula
             if v.mapping.manual_entry:
-                ind = v.indicator
-                formula = (
-                    f"{ind.numerator or '?'} ÷ {ind.denominator or '?'} × {v.mapping.factor:g}"
-                )
+                formula = manual_formula(v)
             rows.append((f"{p.procedure.code} {p.name}", v.indicator.name, formula, shown, source))
     headers = (_("Procedure"), _("Indicator"), _("Formula"), _("Value"), _("Source"))
     empty = _("The manuals of this unit state no indicators.")

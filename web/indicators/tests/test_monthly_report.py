@@ -157,3 +157,25 @@ def test_only_readers_of_the_unit_generate(
         with pytest.raises(PermissionDenied):
             generate_monthly_report(who, dge, MARCH, "pdf", APRIL_15)
     assert not Event.objects.filter(kind=EventKind.REPORT_GENERATED).exists()
+
+
+def test_the_pdf_prints_a_long_table_in_part(
+    captured: World, dge: Unit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from web.indicators.report import render
+
+    monkeypatch.setattr(render, "PDF_ROWS", 1)
+    html = render.render_html(build_report(dge, MARCH, APRIL_15))
+    assert "DGE-2026-000001" in html and "DGE-2026-000004" not in html
+    assert "Aquí se imprimen solo las primeras 1 de 2 filas" in html
+
+
+def test_a_manual_indicator_without_a_fraction_shows_its_words() -> None:
+    from folio.indicators import map_indicator
+    from folio.manuals.model import Indicator
+    from web.indicators.manual import IndicatorValue
+    from web.indicators.report.tables import manual_formula
+
+    words = Indicator("duración estimada", "Duración estimada del proyecto en semanas.")
+    value = IndicatorValue(words, map_indicator(words), None)
+    assert manual_formula(value) == "Duración estimada del proyecto en semanas."
