@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from folio.planning.semaphore import Thresholds
 from web.accounts.audit import record
+from web.catalog.models import Procedure
 from web.evaluation.actions.programs import _refuse_unless
 from web.evaluation.errors import EvaluationError
 from web.evaluation.models import Indicator, MirRow, Source, Target, Value, Variable
@@ -82,14 +83,28 @@ def save_variable(
     measure = str(data.get("measure", "")) if source == Source.LIVE else ""
     if source == Source.LIVE and measure not in MEASURES:
         raise EvaluationError(_("Measure: choose the procedure measure to read."))
+    code = str(data.get("procedure_code", "")).strip() if measure else ""
+    if code:
+        _check_procedure(indicator, code)
     variable.name, variable.description = name, str(data.get("description", "")).strip()
-    variable.source, variable.measure = source, measure
-    variable.procedure_code = str(data.get("procedure_code", "")).strip() if measure else ""
+    variable.source, variable.measure, variable.procedure_code = source, measure, code
     variable.save()
     payload = {"variable": variable.pk, "indicator": indicator.pk, "name": name}
     payload |= {"source": source, "measure": measure, "procedure": variable.procedure_code}
     record("evaluation.variable_saved", actor=user, payload=payload)
     return variable
+
+
+def _check_procedure(indicator: Indicator, code: str) -> None:
+    """The code must name a procedure of a manual of the program's dependencia (or of a
+    unit below it): the live measure reads that dependencia's cases."""
+    unit = indicator.row.program.unit
+    units = unit.subtree_ids()
+    if not Procedure.objects.filter(code=code, version__manual__unit_id__in=units).exists():
+        raise EvaluationError(
+            _("Procedure code: no manual of %(unit)s has a procedure %(code)s.")
+            % {"unit": unit.name, "code": code}
+        )
 
 
 @transaction.atomic

@@ -153,3 +153,22 @@ def test_planning_staff_delete_an_indicator_others_cannot(
     assert "Fin, Indicadores: No tiene ningún indicador." in [
         str(f) for f in check_program(mir.program)
     ]
+
+
+def test_a_live_variable_names_a_procedure_of_the_dependencia(
+    mir: Mir, alicia: User, cuentas: object
+) -> None:
+    url = f"/evaluacion/indicadores/{mir.fin.pk}/variables/"
+    live = {
+        "description": "Capacidad de respuesta",
+        "source": "live",
+        "measure": "response_capacity",
+    }
+    client = client_for(alicia)
+    page = client.post(url, live | {"name": "capacidad", "procedure_code": "P9"}, follow=True)
+    assert "ningún manual de Dirección de Gobierno Electrónico tiene un procedimiento P9" in (
+        page.content.decode()
+    )
+    client.post(url, live | {"name": "capacidad", "procedure_code": "P1"})
+    variable = mir.fin.variables.get(name="capacidad")
+    assert (variable.source, variable.procedure_code) == ("live", "P1")
