@@ -68,6 +68,10 @@ def test_capture_return_correct_validate_report(
 
     enlace.goto(f"{live_server.url}/")
     assert folio in enlace.content()  # the correction waits in the Enlace's inbox
+    enlace.goto(f"{live_server.url}/planeacion/")
+    returned = enlace.get_by_role("heading", name="Devueltos a usted con observaciones")
+    assert returned.is_visible() and folio in enlace.content()
+    phone_fits(enlace, shots, "inicio-enlace")
     enlace.goto(f"{live_server.url}/planeacion/avance/{progress.pk}/")
     assert "Falta la bitácora firmada" in enlace.locator(".observations").inner_text()
     enlace.get_by_label("Valor alcanzado").fill("38")

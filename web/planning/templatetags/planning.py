@@ -43,3 +43,10 @@ def bar_class(value: Decimal | None) -> str:
     if value is None:
         return "w0"
     return f"w{min(100, max(0, int(round(float(value) / 10)) * 10))}"
+
+
+@register.filter
+def month_name(month: int) -> str:
+    from web.planning.reports import month_name as name
+
+    return name(int(month))

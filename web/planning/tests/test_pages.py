@@ -87,8 +87,12 @@ def test_capture_and_review_through_the_pages(goal: Goal, enlace_dac: User, mari
         "bitacora.txt",
         "oficio.txt",
     ]
+    home = reverse("planning:home")
+    assert progress.case.folio in signed_in(mariana).get(home).content.decode()
     review = reverse("planning:progress-review", args=[progress.pk])
     signed_in(mariana).post(review, {"decision": "return", "observations": "Falta firma."})
+    assert progress.case.folio not in signed_in(mariana).get(home).content.decode()
+    assert progress.case.folio in signed_in(enlace_dac).get(home).content.decode()
     progress.refresh_from_db()
     assert progress.state == ProgressState.RETURNED
     page = signed_in(enlace_dac).get(reverse("planning:progress-detail", args=[progress.pk]))

@@ -14,6 +14,7 @@ from web.planning.forms import EnlaceForm, GoalForm, PatForm, ProgramForm, Proje
 from web.planning.models import Enlace, Goal, Pat, Pmd, Program, Project
 from web.planning.permissions import can_edit_plans, is_planning_staff
 from web.planning.views import editor, reader, user_of
+from web.planning.worklist import enlace_work, to_review
 
 
 @reader
@@ -25,6 +26,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "pats": Pat.objects.select_related("unit").order_by("-year", "unit__name")[:60],
         "year": year,
         "enlace_of": enlace_of,
+        "work": enlace_work(user_of(request), timezone.localdate()),
+        "to_review": to_review()[:50] if is_planning_staff(request.user) else None,
         "can_edit": can_edit_plans(request.user),
         "is_staff": is_planning_staff(request.user),
         "month": f"{timezone.localdate():%Y-%m}",
