@@ -33,8 +33,12 @@ def is_planning_staff(user: AnyUser) -> bool:
 
 
 def can_read(user: AnyUser) -> bool:
+    """Whoever works in the office or audits it, and planning staff (an administrator
+    may have no unit)."""
     profile = _profile(user)
-    return profile is not None and (profile.unit_id is not None or profile.is_auditor)
+    if profile is not None and (profile.unit_id is not None or profile.is_auditor):
+        return True
+    return is_planning_staff(user)
 
 
 def can_edit(user: AnyUser, program: Program) -> bool:

@@ -172,3 +172,10 @@ def test_a_live_variable_names_a_procedure_of_the_dependencia(
     client.post(url, live | {"name": "capacidad", "procedure_code": "P1"})
     variable = mir.fin.variables.get(name="capacidad")
     assert (variable.source, variable.procedure_code) == ("live", "P1")
+
+
+def test_an_administrator_without_a_unit_reads_and_a_stranger_does_not(mir: Mir) -> None:
+    admin = User.objects.create_user("operadora", is_staff=True)
+    assert client_for(admin).get("/evaluacion/").status_code == 200
+    stranger = User.objects.create_user("visitante")
+    assert client_for(stranger).get("/evaluacion/").status_code == 403
