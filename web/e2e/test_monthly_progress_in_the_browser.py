@@ -94,6 +94,9 @@ def test_capture_return_correct_validate_report(
     assert "38" in text and "Validado" in text and folio in text and "Verde" in text
     institute.screenshot(path=str(shots / "avance-informe-desk.png"), full_page=True)
     phone_fits(institute, shots, "informe")
+    institute.goto(f"{live_server.url}/planeacion/pat/{goal.project.program.pat_id}/")
+    assert "DAC-01" in institute.locator("#main").inner_text()
+    phone_fits(institute, shots, "pat")
 
 
 def test_pmd_import_names_the_bad_rows(
