@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import transaction
 
 from folio.demo import DEMO_DIR
 from web.accounts.models import Unit
@@ -89,6 +90,7 @@ def seed_demo(report: Any) -> None:
     for dataset in Dataset.objects.filter(source__gt="", case__isnull=True):
         _publish(attach_case(dataset, people["bruno"]), people)
     _uploaded(people)
+    refresh_sources()  # the publication cases just opened count in the indicators too
     public = Dataset.objects.filter(published_at__isnull=False).count()
     report.add(f"Datos abiertos: {public} conjuntos publicados en /datos/.")
 
@@ -98,6 +100,7 @@ def _publish(dataset: Dataset, people: dict[str, User]) -> None:
     publish_dataset(dataset, people["alicia"])
 
 
+@transaction.atomic
 def _uploaded(people: dict[str, User]) -> None:
     alumbrado = Unit.objects.filter(name="Departamento de Alumbrado Público").first()
     dge = Unit.objects.get(name="Dirección de Gobierno Electrónico")

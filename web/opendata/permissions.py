@@ -20,12 +20,12 @@ def can_request_dataset(user: AnyUser) -> bool:
 
 
 def can_manage_dataset(user: AnyUser, dataset: Dataset) -> bool:
-    """Add resources and versions: the dataset's unit or a unit above it, or an
-    administrator."""
+    """Add resources and versions: who requested it (the dependencia's data officer),
+    staff of the dataset's unit or of a unit above it, or an administrator."""
     profile = profile_of(user)
     if not isinstance(user, User) or not is_internal(user) or profile is None:
         return False
-    if user.is_staff:
+    if user.is_staff or dataset.created_by_id == user.pk:
         return True
     unit: Unit | None = dataset.unit
     while unit is not None:

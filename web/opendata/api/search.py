@@ -55,12 +55,16 @@ def package_search(params: dict[str, Any], base: str) -> dict[str, Any]:
     packages = [p for p in packages if all(_passes(p, f) for f in filters)]
     packages = _sorted(packages, sort)
     facets = {name: _count(packages, name, facet_limit) for name in facet_fields}
+    labels = {p["organization"]["name"]: p["organization"]["title"] for p in packages}
+    labels |= {t.value: str(t.label) for t in Theme}
     return {
         "count": len(packages),
         "sort": sort,
         "results": packages[start : start + rows],
         "facets": facets,
-        "search_facets": {name: _search_facet(name, counts) for name, counts in facets.items()},
+        "search_facets": {
+            name: _search_facet(name, counts, labels) for name, counts in facets.items()
+        },
     }
 
 
@@ -140,8 +144,9 @@ def _count(packages: list[dict[str, Any]], field: str, limit: int) -> dict[str, 
     return dict(ordered)
 
 
-def _search_facet(field: str, counts: dict[str, int]) -> dict[str, Any]:
-    labels = {t.value: str(t.label) for t in Theme} if field == "groups" else {}
+def _search_facet(field: str, counts: dict[str, int], labels: dict[str, str]) -> dict[str, Any]:
+    if field not in ("groups", "organization"):
+        labels = {}
     items = [
         {"name": name, "display_name": labels.get(name, name), "count": count}
         for name, count in counts.items()
