@@ -1,5 +1,8 @@
 """``folio citizens``: the citizens app's subcommands.
 
+``folio citizens notify`` emails the reporters who asked for updates when their report's
+public state changed (run it from cron every few minutes).
+
 ``folio citizens purge [--dry-run]`` deletes the reporter's personal data of every
 report (and ARCO request) closed more than ``FOLIO_CITIZEN_RETENTION_DAYS`` (365) days
 ago; each purge is written in the tamper-evident log (the folio, never the data) and in
@@ -22,6 +25,25 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--dry-run", action="store_true", help="solo decir qué folios se suprimirían"
     )
     purge.set_defaults(run=run_purge)
+    notify = csub.add_parser(
+        "notify", help="avisar por correo a quien lo pidió que su reporte cambió de estado"
+    )
+    notify.set_defaults(run=run_notify)
+
+
+def run_notify(args: argparse.Namespace) -> tuple[str, int]:
+    from web.commands import migrate, setup
+
+    setup()
+    migrate()
+    from web.citizens.actions import notify_state_changes
+
+    folios = notify_state_changes()
+    line = f"Avisos de cambio de estado enviados: {len(folios)}" + (
+        f" ({', '.join(folios)})." if folios else "."
+    )
+    logging.getLogger("web.citizens").info(line)
+    return line + "\n", 0
 
 
 def run_purge(args: argparse.Namespace) -> tuple[str, int]:

@@ -47,6 +47,15 @@ def send_update(report: Report, note: str) -> None:
     _send(reporter, _("News on your report %(folio)s") % words, body)
 
 
+def send_state(report: Report, state: str) -> None:
+    reporter = _reporter(report)
+    if reporter is None:
+        return
+    words = {"folio": report.case.folio, "state": state, "url": lookup_url(report)}
+    body = _("Your report %(folio)s is now «%(state)s».\n\nFollow it at %(url)s\n") % words
+    _send(reporter, _("News on your report %(folio)s") % words, body)
+
+
 def _send(reporter: Reporter, subject: str, body: str) -> None:
     try:
         send_mail(subject, body, None, [reporter.email])

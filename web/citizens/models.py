@@ -162,6 +162,8 @@ class Reporter(models.Model):
     device_id = models.CharField(max_length=100, blank=True)
     account_id = models.CharField(max_length=100, blank=True)
     wants_updates = models.BooleanField(_("email updates"), default=False)
+    #: The public state the reporter was last told of (``folio citizens notify``).
+    told_state = models.CharField(max_length=40, blank=True)
     #: When the data were deleted (the row stays, empty, so the purge is on record).
     purged_at = models.DateTimeField(null=True, blank=True)
 

@@ -19,4 +19,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("aplicaciones/", staff.clients, name="clients"),
     path("bandeja/", staff.report_list, name="report-list"),
     path("reporte/<int:pk>/", staff.report_detail, name="report-detail"),
+    path("reporte/<int:pk>/foto/", staff.report_photo, name="report-photo"),
 ]

@@ -11,6 +11,7 @@ from web.citizens.actions.catalogue import (
     set_client_active,
 )
 from web.citizens.actions.notes import add_public_note
+from web.citizens.actions.notify import notify_state_changes
 from web.citizens.actions.purge import purge_reporters
 from web.citizens.actions.reports import NewReport, PersonalData, file_report
 
@@ -22,6 +23,7 @@ __all__ = [
     "file_arco_request",
     "file_report",
     "issue_api_client",
+    "notify_state_changes",
     "purge_reporters",
     "save_attribute",
     "save_service",

@@ -22,6 +22,7 @@ from web.catalog.models import Procedure
 from web.citizens.attributes import clean_attributes
 from web.citizens.errors import ReportRefused
 from web.citizens.models import ApiClient, Channel, Report, Reporter, ServiceType
+from web.citizens.status import RECEIVED
 
 
 @dataclass(frozen=True)
@@ -155,4 +156,5 @@ def keep_reporter(case: Case, person: PersonalData) -> Reporter:
         device_id=person.device_id.strip()[:100],
         account_id=person.account_id.strip()[:100],
         wants_updates=person.wants_updates and bool(person.email.strip()),
+        told_state=RECEIVED,
     )

@@ -3,13 +3,16 @@ extension says; every refusal is the spec's error body with the HTTP status."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from web.cases.models import Task
 from web.citizens import limits
@@ -18,6 +21,28 @@ from web.citizens.open311 import data
 from web.citizens.open311.post import post_request
 from web.citizens.open311.query import BadQuery, filtered, page_of
 from web.citizens.open311.render import error, respond
+
+View = Callable[..., HttpResponse]
+
+
+def allow(*methods: str) -> Callable[[View], View]:
+    """Other methods get the spec's error body with 405 and the ``Allow`` header."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                fmt = str(kwargs.get("fmt", "xml"))
+                refused = error(fmt, 405, _("Method %s is not allowed here.") % request.method)
+                refused["Allow"] = ", ".join(methods)
+                return refused
+            return view(request, *args, **kwargs)
+
+        # No cookie signs anyone in here (POST carries its api_key), so there is no
+        # session to forge: CSRF does not apply, and a wrong method gets the 405 body.
+        return csrf_exempt(checked)
+
+    return decorate
 
 
 def jurisdiction() -> str:
@@ -36,13 +61,13 @@ def refusal(request: HttpRequest, fmt: str) -> HttpResponse | None:
     return None
 
 
-@require_http_methods(["GET"])
+@allow("GET")
 def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     base = request.build_absolute_uri(reverse("open311:root"))
     return respond(fmt, "discovery", data.discovery(base))
 
 
-@require_http_methods(["GET"])
+@allow("GET")
 def services(request: HttpRequest, fmt: str) -> HttpResponse:
     if (refused := refusal(request, fmt)) is not None:
         return refused
@@ -50,7 +75,7 @@ def services(request: HttpRequest, fmt: str) -> HttpResponse:
     return respond(fmt, "services", [data.service(s) for s in rows])
 
 
-@require_http_methods(["GET"])
+@allow("GET")
 def definition(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if (refused := refusal(request, fmt)) is not None:
         return refused
@@ -67,8 +92,7 @@ def _reports() -> object:
     )
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
+@allow("GET", "POST")
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if (refused := refusal(request, fmt)) is not None:
         return refused
@@ -86,7 +110,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     return respond(fmt, "service_requests", body)
 
 
-@require_http_methods(["GET"])
+@allow("GET")
 def request_one(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
     if (refused := refusal(request, fmt)) is not None:
         return refused
@@ -98,7 +122,7 @@ def request_one(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse
     return respond(fmt, "service_requests", body)
 
 
-@require_http_methods(["GET"])
+@allow("GET")
 def token(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     if (refused := refusal(request, fmt)) is not None:
         return refused

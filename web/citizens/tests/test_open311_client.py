@@ -187,6 +187,9 @@ def test_every_error_case_has_the_spec_body(
         code = body[0]["code"] if fmt == "json" else int(body.findtext("error/code"))
         assert code == status
     assert not Report.objects.exists() and not Case.objects.exists()
+    wrong_method = requests.delete(f"{api}/services.{fmt}", timeout=30)
+    assert wrong_method.status_code == 405 and wrong_method.headers["Allow"] == "GET"
+    check(wrong_method, "errors", fmt)
 
 
 def test_the_applications_limit_holds(

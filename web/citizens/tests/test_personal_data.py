@@ -95,3 +95,34 @@ def test_the_demo_seeds_once(atencion: Any, gabriela: User) -> None:
     assert counts == (ServiceType.objects.count(), Report.objects.count(), Case.objects.count())
     assert counts[0] == 4 and counts[1] == 4 and "4 reportes" in first.text()
     assert "reportes" not in second.text()
+
+
+def test_reporters_who_asked_are_told_each_new_state_once(
+    luminaria: ServiceType,
+    gabriela: User,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from web.cases.actions import complete_task
+    from web.cases.models import ACTIVE_TASK_STATES
+
+    wants = PersonalData(first_name="Rosalba", email="rq@example.net", wants_updates=True)
+    report = file_report(
+        NewReport(luminaria, "Poste", address="Av. 1", attributes={"lamparas": "una"}), wants
+    )
+    file_report(
+        NewReport(luminaria, "Otro", address="Av. 2", attributes={"lamparas": "una"}),
+        PersonalData(email="no-quiere@example.net"),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert cli.run_notify(argparse.Namespace())[0].startswith(
+            "Avisos de cambio de estado enviados: 0"
+        )
+    complete_task(report.case.tasks.get(state__in=ACTIVE_TASK_STATES), gabriela)
+    with django_capture_on_commit_callbacks(execute=True):
+        output, _code = cli.run_notify(argparse.Namespace())
+    assert report.case.folio in output
+    assert [m.to for m in mailoutbox] == [["rq@example.net"]] and "asignada" in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        cli.run_notify(argparse.Namespace())
+    assert len(mailoutbox) == 1

@@ -101,7 +101,9 @@ def test_an_address_over_its_limit_gets_429(
     assert Case.objects.count() == 2
 
 
-def test_the_photo_is_kept_without_its_metadata(client: Client, luminaria: ServiceType) -> None:
+def test_the_photo_is_kept_without_its_metadata(
+    client: Client, luminaria: ServiceType, gabriela: User, bruno: User
+) -> None:
     photo = SimpleUploadedFile("poste.jpg", jpeg_with_exif(), content_type="image/jpeg")
     assert (
         client.post("/ciudadania/reportar/", form_data(luminaria, photo=photo)).status_code == 302
@@ -110,6 +112,15 @@ def test_the_photo_is_kept_without_its_metadata(client: Client, luminaria: Servi
     assert b"CamaraDePrueba" not in stored and b"Eustolia" not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert not image.getexif()
+    report = Report.objects.get()
+    assert Client().get(f"/ciudadania/reporte/{report.pk}/foto/").status_code == 302
+    staff, outsider = Client(), Client()
+    staff.force_login(gabriela)
+    outsider.force_login(bruno)
+    shown = staff.get(f"/ciudadania/reporte/{report.pk}/foto/")
+    assert shown.status_code == 200 and b"".join(shown.streaming_content) == stored  # type: ignore[attr-defined]
+    assert outsider.get(f"/ciudadania/reporte/{report.pk}/foto/").status_code == 404
+    assert "/foto/" in staff.get(f"/ciudadania/reporte/{report.pk}/").content.decode()
 
 
 def test_a_false_photo_is_refused(client: Client, luminaria: ServiceType) -> None:

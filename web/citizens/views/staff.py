@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -138,3 +138,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form if can_add_public_note(request.user, report.case) else None,
     }
     return render(request, "citizens/report_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def report_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """The report's photo (without metadata), for the staff who see the case only."""
+    visible = get_cases_for_user(request.user)
+    report = get_object_or_404(Report, pk=pk, case__in=visible)
+    if not report.photo:
+        raise Http404(_("This report has no photo."))
+    response = FileResponse(report.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
