@@ -36,8 +36,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied(_("Only heads of unit and the auditor read the indicators."))
     today = timezone.localdate()
-    form = DashboardForm(request.GET or None)
     month = today.replace(day=1)
+    form = DashboardForm(request.GET or None, initial={"month": f"{month:%Y-%m}"})
     if form.is_valid() and form.cleaned_data["month"]:
         year, number = map(int, form.cleaned_data["month"].split("-"))
         month = date(year, number, 1)
