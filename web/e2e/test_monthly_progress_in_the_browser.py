@@ -97,6 +97,9 @@ def test_capture_return_correct_validate_report(
     institute.goto(f"{live_server.url}/planeacion/pat/{goal.project.program.pat_id}/")
     assert "DAC-01" in institute.locator("#main").inner_text()
     phone_fits(institute, shots, "pat")
+    institute.goto(f"{live_server.url}/planeacion/proyecto/{goal.project_id}/meta/{goal.pk}/")
+    assert institute.get_by_label("Noviembre").input_value() == "40"
+    phone_fits(institute, shots, "meta-form")
 
 
 def test_pmd_import_names_the_bad_rows(
@@ -153,3 +156,6 @@ def test_pmd_import_names_the_bad_rows(
     assert "ODS 11.6" in page.locator("#main").inner_text()
     page.screenshot(path=str(shots / "pmd-desk.png"), full_page=True)
     phone_fits(page, shots, "pmd")
+    page.get_by_role("link", name="editar").last.click()
+    assert page.get_by_label("Metas ODS").input_value() == "11.2; 11.6"
+    phone_fits(page, shots, "linea-form")

@@ -76,6 +76,7 @@ class ElementForm(forms.ModelForm):
             del self.fields["parent"]
         else:
             parent = self.fields["parent"]
+            parent.label = _("Belongs to")
             parent.queryset = pmd.elements.filter(level=above)  # type: ignore[attr-defined]
             parent.required = True
         if self.instance.pk:
@@ -203,7 +204,8 @@ class GoalForm(forms.ModelForm):
                 label=month_name(m).capitalize(), required=False, max_digits=14, decimal_places=2
             )
             if values[m - 1] is not None:
-                self.initial[f"m{m}"] = values[m - 1]
+                value = float(values[m - 1])
+                self.initial[f"m{m}"] = int(value) if value.is_integer() else value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
