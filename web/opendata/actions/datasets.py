@@ -9,7 +9,6 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -95,8 +94,9 @@ def attach_case(dataset: Dataset, user: User) -> Dataset:
 @transaction.atomic
 def publish_dataset(dataset: Dataset, user: User, notes: str = "") -> Dataset:
     """Complete the publication step of the dataset's case (the case's own rules decide
-    who may) and make the dataset public in the same transaction. Refused before that
-    step, and for a dataset with no resource."""
+    who may); its end makes the dataset public in the same transaction
+    (``publication.publish_on_case_end``). Refused before that step, and for a dataset
+    with no resource."""
     dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)
     if dataset.is_public:
         raise CaseError(_("This dataset is already published."))
@@ -107,15 +107,9 @@ def publish_dataset(dataset: Dataset, user: User, notes: str = "") -> Dataset:
     if not dataset.resources.filter(versions__isnull=False).exists():
         raise CaseError(_("A dataset is published with at least one resource."))
     done = complete_task(task, user, None, notes or _("Dataset published in the catalogue."))
-    if done.case_state != CaseState.ENDED:
+    dataset.refresh_from_db(fields=["published_at"])
+    if done.case_state != CaseState.ENDED or dataset.published_at is None:
         raise CaseError(_("The publication case did not end; nothing was published."))
-    dataset.published_at = timezone.now()
-    dataset.save(update_fields=["published_at"])
-    record(
-        "opendata.dataset_published",
-        actor=user,
-        payload={"dataset": dataset.name, "folio": case.folio, "task": task.pk},
-    )
     return dataset
 
 

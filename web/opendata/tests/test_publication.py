@@ -75,3 +75,21 @@ def test_an_outsider_may_not_request(opendata_manual: object, dge: object, ferna
     with pytest.raises(PermissionDenied):
         request_dataset(fields(dge), fernando)  # type: ignore[arg-type]
     assert not Dataset.objects.exists()
+
+
+def test_completing_the_publication_step_from_the_inbox_publishes_too(
+    requested: Dataset, carla: User, alicia: User
+) -> None:
+    from web.cases.actions import complete_task
+    from web.opendata.publication import waiting_task
+
+    approve_review(requested, carla)
+    assert requested.case is not None
+    task = waiting_task(requested.case)
+    assert task is not None and task.step_number == "4"
+    complete_task(task, alicia)  # as the inbox does, without the open-data page
+    assert public_dataset(requested.name) is not None
+    assert Event.objects.filter(kind="opendata.dataset_published").count() == 1
+    from web.cases.log import verify_log
+
+    assert verify_log().ok  # the listener's entry is chained like any other
