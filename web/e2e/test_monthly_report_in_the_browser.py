@@ -58,6 +58,10 @@ def test_a_head_captures_generates_and_downloads_the_report(
     page.goto(f"{url}/indicadores/?unit={dge.pk}&month=2026-03")
     row = page.get_by_role("row", name="satisfacción de las dependencias")
     assert "90\xa0%" in row.inner_text() and "Alicia Ramos" in row.inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(shots / "monthly-report-captured-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1366, "height": 900})
 
     page.get_by_role("link", name="Informes mensuales (PDF, XLSX, CSV)").click()
     page.get_by_label("Unidad").select_option(str(dge.pk))
