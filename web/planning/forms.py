@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from folio.planning.ods import parse_target_ids
 from web.accounts.models import Unit
 from web.indicators.live import measure_choices
+from web.planning.actions.enlaces import works_in_unit
 from web.planning.models import Enlace, Goal, Level, PlanAlignment, PlanElement, Pmd, Project
 from web.planning.reports import month_name
 
@@ -139,6 +140,17 @@ class EnlaceForm(forms.ModelForm):
         people = User.objects.filter(is_active=True, profile__unit__isnull=False)
         self.fields["person"].queryset = people.order_by("first_name", "last_name")  # type: ignore[attr-defined]
         self.fields["person"].label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        person, unit = data.get("person"), data.get("unit")
+        if person is not None and unit is not None and not works_in_unit(person, unit):
+            name = person.get_full_name() or person.username
+            words = {"person": name, "unit": unit.name}
+            self.add_error(
+                "person", _("%(person)s does not work in %(unit)s or a unit below it.") % words
+            )
+        return data
 
 
 class PatForm(forms.Form):

@@ -11,8 +11,9 @@ from django.urls import reverse
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from folio.planning.pmd_import import COLUMNS
+from web.accounts.models import Unit
 from web.conftest import signed_in
-from web.planning.models import Goal, PlanElement, Pmd, Progress, ProgressState
+from web.planning.models import Enlace, Goal, PlanElement, Pmd, Progress, ProgressState
 
 
 def xlsx(rows: list[list[str]]) -> bytes:
@@ -106,3 +107,15 @@ def test_capture_and_review_through_the_pages(goal: Goal, enlace_dac: User, mari
     assert progress.case.folio in report.content.decode()
     pdf = signed_in(mariana).get(reverse("planning:report-monthly") + "?month=2026-11&format=pdf")
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_a_liaison_works_in_the_unit(mariana: User, atencion: Unit, bruno: User) -> None:
+    url = reverse("planning:enlace-list")
+    data = {"unit": atencion.pk, "role": "planeacion", "person": bruno.pk,
+            "designated_on": "2026-01-15", "active": "on"}  # fmt: skip
+    page = signed_in(mariana).post(url, data)
+    assert (
+        page.status_code == 200
+        and "no trabaja en Dirección de Atención Ciudadana" in page.content.decode()
+    )
+    assert not Enlace.objects.exists()
