@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from web.citizens.models import ServiceAttribute, ServiceType
 
@@ -19,7 +19,7 @@ def parse_pairs(text: str, what: str) -> list[list[str]]:
             continue
         key, sep, name = line.partition("=")
         if not sep or not key.strip() or not name.strip():
-            message = _("%(what)s, line %(line)s: write «key = name».")
+            message = gettext("%(what)s, line %(line)s: write «key = name».")
             raise forms.ValidationError(message % {"what": what, "line": number})
         pairs.append([key.strip(), name.strip()])
     return pairs
@@ -27,10 +27,10 @@ def parse_pairs(text: str, what: str) -> list[list[str]]:
 
 class ServiceForm(forms.ModelForm):
     stages_text = forms.CharField(
-        label=_l("Public states"),
+        label=_("Public states"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_l("One a line: activity number = state (3 = asignada)."),
+        help_text=_("One a line: activity number = state (3 = asignada)."),
     )
 
     class Meta:
@@ -53,16 +53,16 @@ class ServiceForm(forms.ModelForm):
         self.fields["stages_text"].initial = "\n".join(f"{k} = {v}" for k, v in stages.items())
 
     def clean_stages_text(self) -> dict[str, str]:
-        pairs = parse_pairs(self.cleaned_data["stages_text"], _("Public states"))
+        pairs = parse_pairs(self.cleaned_data["stages_text"], gettext("Public states"))
         return dict(pairs)
 
 
 class AttributeForm(forms.ModelForm):
     values_text = forms.CharField(
-        label=_l("Values"),
+        label=_("Values"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_l("For lists, one a line: key = name."),
+        help_text=_("For lists, one a line: key = name."),
     )
 
     class Meta:
@@ -70,14 +70,14 @@ class AttributeForm(forms.ModelForm):
         fields = ["code", "description", "datatype", "datatype_description", "required", "order"]
 
     def clean_values_text(self) -> list[list[str]]:
-        return parse_pairs(self.cleaned_data["values_text"], _("Values"))
+        return parse_pairs(self.cleaned_data["values_text"], gettext("Values"))
 
 
 class ClientForm(forms.Form):
-    name = forms.CharField(label=_l("Application"), max_length=200)
-    contact = forms.EmailField(label=_l("Contact email"), required=False)
-    per_minute = forms.IntegerField(label=_l("Requests per minute"), min_value=1, initial=60)
+    name = forms.CharField(label=_("Application"), max_length=200)
+    contact = forms.EmailField(label=_("Contact email"), required=False)
+    per_minute = forms.IntegerField(label=_("Requests per minute"), min_value=1, initial=60)
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_l("Public note"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Public note"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -169,6 +169,7 @@ def test_public_notes_reach_the_page_and_the_mail(
     staff.force_login(gabriela)
     detail = staff.get(f"/ciudadania/reporte/{report.pk}/").content.decode()
     assert "eustolia.m@example.net" in detail  # gabriela holds a role of the 072 procedure
+    assert "¿Cuántas lámparas están apagadas?" in detail and "Nota pública" in detail
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(f"/ciudadania/reporte/{report.pk}/", {"text": "La cuadrilla irá el jueves."})
     page = client.get(f"/ciudadania/folio/?folio={report.case.folio}").content.decode()

@@ -131,8 +131,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reporter = None
     if can_see_reporter(request.user, report.case):
         reporter = Reporter.objects.filter(case=report.case).first()
+    questions = {a.code: a.description for a in report.service.attributes.all()}
+    answers = [
+        (questions.get(code, code), ", ".join(value) if isinstance(value, list) else value)
+        for code, value in report.attributes.items()
+    ]
     context = {
         "report": report,
+        "answers": answers,
         "status": public_status(report),
         "reporter": reporter,
         "form": form if can_add_public_note(request.user, report.case) else None,
