@@ -16,6 +16,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("catalogo/nuevo/", staff.service_edit, name="service-new"),
     path("catalogo/<int:pk>/", staff.service_edit, name="service-edit"),
     path("catalogo/<int:pk>/atributo/", staff.attribute_new, name="attribute-new"),
+    path(
+        "catalogo/<int:pk>/atributo/<int:attribute_pk>/borrar/",
+        staff.attribute_delete,
+        name="attribute-delete",
+    ),
     path("aplicaciones/", staff.clients, name="clients"),
     path("bandeja/", staff.report_list, name="report-list"),
     path("reporte/<int:pk>/", staff.report_detail, name="report-detail"),

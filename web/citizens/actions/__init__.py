@@ -5,6 +5,7 @@ the reporter's personal data: the log cannot be edited, and the data must be del
 from web.citizens.actions.arco import file_arco_request
 from web.citizens.actions.catalogue import (
     NewClient,
+    delete_attribute,
     issue_api_client,
     save_attribute,
     save_service,
@@ -20,6 +21,7 @@ __all__ = [
     "NewReport",
     "PersonalData",
     "add_public_note",
+    "delete_attribute",
     "file_arco_request",
     "file_report",
     "issue_api_client",

@@ -61,6 +61,15 @@ def save_attribute(attribute: ServiceAttribute, user: User) -> ServiceAttribute:
     return attribute
 
 
+@transaction.atomic
+def delete_attribute(attribute: ServiceAttribute, user: User) -> None:
+    """Remove a question; reports keep the answers they were given."""
+    _refuse_unless_admin(user)
+    payload = {"service": attribute.service.code, "attribute": attribute.code, "deleted": True}
+    attribute.delete()
+    append_event(EventKind.CITIZEN_SERVICE_SAVED, actor=user, payload=payload)
+
+
 @dataclass(frozen=True)
 class NewClient:
     client: ApiClient

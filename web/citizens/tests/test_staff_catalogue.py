@@ -73,6 +73,9 @@ def test_an_administrator_writes_a_report_type_with_its_attributes(
     assert wrong.status_code == 302 and service.attributes.count() == 1
     page = staff.get(f"/ciudadania/catalogo/{service.pk}/").content.decode()
     assert "línea 1" in page
+    staff.post(f"/ciudadania/catalogo/{service.pk}/atributo/{attribute.pk}/borrar/")
+    assert not service.attributes.exists()
+    assert Event.objects.filter(kind="citizens.service_saved").count() == 3
 
 
 def test_an_account_that_cannot_open_cases_is_refused(

@@ -16,13 +16,14 @@ from django.views.decorators.http import require_http_methods
 from web.cases.permissions import get_cases_for_user
 from web.citizens.actions import (
     add_public_note,
+    delete_attribute,
     issue_api_client,
     save_attribute,
     save_service,
     set_client_active,
 )
 from web.citizens.errors import CatalogueError, ReportRefused
-from web.citizens.models import ApiClient, Report, Reporter, ServiceType
+from web.citizens.models import ApiClient, Report, Reporter, ServiceAttribute, ServiceType
 from web.citizens.permissions import can_add_public_note, can_manage_catalogue, can_see_reporter
 from web.citizens.staff_forms import AttributeForm, ClientForm, NoteForm, ServiceForm
 from web.citizens.status import public_status
@@ -82,6 +83,16 @@ def attribute_new(request: HttpRequest, pk: int) -> HttpResponse:
             request, "; ".join(str(e) for errors in form.errors.values() for e in errors)
         )
     return redirect("citizens:service-edit", pk=service.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def attribute_delete(request: HttpRequest, pk: int, attribute_pk: int) -> HttpResponse:
+    user = _admin(request)
+    attribute = get_object_or_404(ServiceAttribute, pk=attribute_pk, service_id=pk)
+    delete_attribute(attribute, user)
+    messages.success(request, _("Attribute «%(code)s» deleted.") % {"code": attribute.code})
+    return redirect("citizens:service-edit", pk=pk)
 
 
 @login_required
