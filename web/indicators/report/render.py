@@ -22,6 +22,7 @@ CHART_REPLACES = {"tendencia", "antiguedad"}
 #: Rows of a table the PDF prints (a municipality's overdue cases can run to thousands).
 PDF_ROWS = 300
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_charts(report: MonthlyReport) -> dict[str, Chart]:
@@ -131,10 +132,16 @@ def render_xlsx(report: MonthlyReport) -> bytes:
 
 
 def _cell(text: str) -> str | int | float:
-    """Numbers as numbers, so a spreadsheet sums them; everything else as written."""
+    """Numbers as numbers, so a spreadsheet sums them; everything else as text."""
     if NUMBER.match(text):
         return float(text) if "." in text else int(text)
-    return text
+    return inert(text)
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet will not run: a cell that starts like a formula (a case's
+    subject may come from a citizen) starts with an apostrophe instead."""
+    return "'" + text if text[:1] in FORMULA_START and not NUMBER.match(text) else text
 
 
 def render_csv(report: MonthlyReport) -> bytes:
@@ -152,7 +159,7 @@ def render_csv(report: MonthlyReport) -> bytes:
 def _csv_table(writer: Any, table: Table) -> None:
     writer.writerow([table.title])
     writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    writer.writerows([inert(cell) for cell in row] for row in table.rows)
     if not table.rows and table.empty:
         writer.writerow([table.empty])
     writer.writerow([])

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -66,7 +67,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if content is None:
         raise Http404(_("The report's file is missing."))
     response = HttpResponse(content, content_type=report.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, report.filename) or ""
     response["X-Folio-SHA256"] = report.sha256
     return response
 

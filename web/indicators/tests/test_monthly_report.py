@@ -179,3 +179,16 @@ def test_a_manual_indicator_without_a_fraction_shows_its_words() -> None:
     words = Indicator("duración estimada", "Duración estimada del proyecto en semanas.")
     value = IndicatorValue(words, map_indicator(words), None)
     assert manual_formula(value) == "Duración estimada del proyecto en semanas."
+
+
+def test_a_subject_written_as_a_formula_stays_text(captured: World, dge: Unit) -> None:
+    captured.cases["H"].subject = '=HYPERLINK("http://ejemplo.invalid","ver")'
+    captured.cases["H"].save(update_fields=["subject"])
+    report = build_report(dge, MARCH, APRIL_15)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["vencidos"]
+    cell = sheet.cell(row=3, column=2)
+    assert cell.data_type == "s" and cell.value == "'" + captured.cases["H"].subject
+    rows = list(csv.reader(io.StringIO(render_csv(report).decode("utf-8-sig"))))
+    assert [row[1] for row in rows if row and row[0] == "DGE-2026-000001"] == [
+        '\'=HYPERLINK("http://ejemplo.invalid","ver")'
+    ]
