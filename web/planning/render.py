@@ -69,6 +69,9 @@ def render_xlsx(reports: list[UnitReport], year: int, month: int, consolidated: 
     for report in reports:
         for row in report.rows:
             sheet.append(xlsx_row(report, row))
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):  # a narrative «=…» stays text, never a formula
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -32,7 +32,8 @@ def test_only_validated_progress_counts(goal: Goal, enlace_dac: User, mariana: U
 
 
 def test_pdf_and_xlsx(goal: Goal, enlace_dac: User, mariana: User) -> None:
-    validate_progress(capture_progress(goal, 1, enlace_dac, Decimal(25), "Enero."), mariana)
+    narrative = '=HYPERLINK("http://example.invalid","clic")'
+    validate_progress(capture_progress(goal, 1, enlace_dac, Decimal(25), narrative), mariana)
     reports = monthly_report(2026, 1)
     pdf = render_pdf(reports, 2026, 1, consolidated=True)
     assert pdf.startswith(b"%PDF")
@@ -40,6 +41,8 @@ def test_pdf_and_xlsx(goal: Goal, enlace_dac: User, mariana: User) -> None:
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[2][0] == "Dependencia"
     assert rows[3][6] == 25 and rows[3][8] == "rojo"  # 25 of 40 is 62.5 %
+    narrative_cell = book.active.cell(row=4, column=15)
+    assert narrative_cell.value == narrative and narrative_cell.data_type == "s"
 
 
 def test_pmd_progress_per_axis(db: None) -> None:
