@@ -19,6 +19,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from web.cases.case_search import with_list_data
 from web.cases.models import Case
 from web.cases.queries import case_deadlines
+from web.spreadsheets import inert
 
 #: Read this many cases per query while writing a file.
 BATCH = 500
@@ -88,11 +89,16 @@ def csv_response(found: QuerySet[Case]) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield "\ufeff" + writer.writerow(headers())
         for row in export_rows(found):
-            yield writer.writerow(["" if v is None else v for v in row])
+            yield writer.writerow(["" if v is None else _text(v) for v in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{file_name("csv")}"'
     return response
+
+
+def _text(value: Cell) -> Cell:
+    """Subjects come from citizens: text that looks like a formula stays text."""
+    return inert(value) if isinstance(value, str) else value
 
 
 def xlsx_response(found: QuerySet[Case]) -> FileResponse:
@@ -101,7 +107,7 @@ def xlsx_response(found: QuerySet[Case]) -> FileResponse:
     sheet = book.create_sheet(_("Cases"))
     sheet.append(headers())
     for row in export_rows(found):
-        sheet.append(row)
+        sheet.append([_text(v) for v in row])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it when sent
     book.save(handle)
     handle.seek(0)

@@ -156,3 +156,17 @@ def test_it_refuses_wrong_filters_instead_of_exporting_everything(
     )
     assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
     assert "La fecha final es anterior a la inicial." in response.content.decode()
+
+
+def test_a_subject_that_looks_like_a_formula_stays_text(
+    cuentas: Procedure, bruno: User, alicia: User, clock: SetClock
+) -> None:
+    # given: a case whose subject (it may come from a citizen) starts like a formula
+    clock(datetime(2026, 3, 2, 10))
+    open_case(cuentas, bruno, '=HYPERLINK("http://example.invalid","clic")', "Tesorería")
+    client = signed_in(alicia)
+    # when: it is exported both ways
+    row = csv_rows(client)[1]
+    sheet = xlsx_rows(client)[1]
+    # then: the spreadsheet shows it as text instead of running it
+    assert row[1] == sheet[1] == '\'=HYPERLINK("http://example.invalid","clic")'

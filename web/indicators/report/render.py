@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -16,13 +15,12 @@ from django.utils.translation import gettext as _
 from web.charts import Chart, bar_chart, line_chart
 from web.indicators.report.content import MonthlyReport, month_label
 from web.indicators.report.tables import Table, report_tables
+from web.spreadsheets import NUMBER, inert
 
 #: Tables a chart stands for whole (its own table carries the same numbers).
 CHART_REPLACES = {"tendencia", "antiguedad"}
 #: Rows of a table the PDF prints (a municipality's overdue cases can run to thousands).
 PDF_ROWS = 300
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_charts(report: MonthlyReport) -> dict[str, Chart]:
@@ -136,12 +134,6 @@ def _cell(text: str) -> str | int | float:
     if NUMBER.match(text):
         return float(text) if "." in text else int(text)
     return inert(text)
-
-
-def inert(text: str) -> str:
-    """Text a spreadsheet will not run: a cell that starts like a formula (a case's
-    subject may come from a citizen) starts with an apostrophe instead."""
-    return "'" + text if text[:1] in FORMULA_START and not NUMBER.match(text) else text
 
 
 def render_csv(report: MonthlyReport) -> bytes:
