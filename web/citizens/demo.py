@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from folio.demo import DEMO_TEXT
-from web.accounts.models import Profile, Unit
+from web.accounts.models import Unit
 from web.cases.actions import complete_task
 from web.cases.models import ACTIVE_TASK_STATES, Case
 from web.cases.permissions import can_act_on
@@ -29,6 +29,8 @@ from web.citizens.models import (
 
 MANUAL = DEMO_TEXT.parent / "manual-072-arco-demo.txt"
 OPERATOR = "Operador/a de Atención Ciudadana"
+#: The demo person who registers the reports (``web/demo.py``'s operator).
+OPERATOR_USERNAME = "gabriela"
 STAGES = {"2": "recibida", "3": "asignada", "4": "en proceso", "6": "verificada"}
 #: The demo application's key (a demo on one's own machine; never in production).
 DEMO_KEY = "demo-072-clave-de-prueba"
@@ -102,6 +104,11 @@ def seed_demo(report: Any) -> None:
         return
     version, _created = import_manual_file(MANUAL, unit=dac)
     portal = _portal(dac)
+    if portal is None:
+        report.add(
+            "Atención ciudadana: falta la operadora del 072 de la demostración; no se sembró."
+        )
+        return
     services = _services(version, portal)
     _arco(version, portal)
     _client(report)
@@ -111,15 +118,12 @@ def seed_demo(report: Any) -> None:
         report.add(f"Atención ciudadana: {len(REPORTS)} reportes de ejemplo (072 y Open311).")
 
 
-def _portal(dac: Unit) -> User:
-    user, created = User.objects.get_or_create(
-        username="portal072", defaults={"first_name": "Portal", "last_name": "072"}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save()
-        Profile.objects.create(user=user, unit=dac, position=OPERATOR)
-    ensure_role(OPERATOR, dac).members.add(user)
+def _portal(dac: Unit) -> User | None:
+    """The demo's 072 operator registers the reports (the office's own account for the
+    portal would be one more person in the directory)."""
+    user = User.objects.filter(username=OPERATOR_USERNAME, profile__unit=dac).first()
+    if user is not None:
+        ensure_role(OPERATOR, dac).members.add(user)
     return user
 
 
