@@ -43,6 +43,12 @@ from web.indicators.tests.conftest import World
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def migrated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test database is migrated already; the commands' own migrate is left out."""
+    monkeypatch.setattr("web.commands.migrate", lambda: None)
+
+
 def periods() -> Iterator[Period]:
     for month in (date(2026, 2, 1), date(2026, 3, 1), date(2026, 4, 1)):
         yield Period.of("month", month)
