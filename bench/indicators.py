@@ -65,6 +65,9 @@ def fill(args: argparse.Namespace) -> None:
     from web.cases.models import Case, Task
 
     call_command("migrate", verbosity=0)
+    if Case.objects.count() == args.cases:
+        print(f"reusing the filled database ({args.cases:,} cases)")
+        return
     start = time.perf_counter()
     world = inbox_fill.build_world()
     cases, tasks = inbox_fill.fill_cases(world, args.cases, 1, args.seed, lambda _line: None)
@@ -87,6 +90,9 @@ def auditor() -> Any:
 
     from web.accounts.models import Profile, Unit
 
+    found = User.objects.filter(username="auditora").first()
+    if found is not None:
+        return found
     user = User.objects.create_user("auditora", password=None)
     Profile.objects.create(user=user, unit=Unit.objects.order_by("pk").first(), is_auditor=True)
     return user
@@ -207,11 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each kept figure")
     parser.add_argument("--naive-runs", type=int, default=3, help="timed runs of the baseline")
     parser.add_argument("--show-queries", action="store_true", help="the dashboard's slowest")
+    parser.add_argument("--data", type=Path, help="keep the SQLite database here and reuse it")
     parser.add_argument("--pg", nargs="?", const="", default=None, help="PostgreSQL (URL or env)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     with tempfile.TemporaryDirectory(prefix="folio-bench-indicators-") as tmp:
-        label = configure(args, Path(tmp))
+        label = configure(args, args.data or Path(tmp))
         fill(args)
         print_table(label, args.cases, measure(args))
     return 0
