@@ -150,7 +150,10 @@ class DataRow(models.Model):
     """A row of a tabular resource's current version, stored once when the version is
     added so that ``datastore_search`` reads an indexed table instead of the file."""
 
-    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    #: No index of its own: the unique (resource, number) index serves it.
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     number = models.PositiveIntegerField()
     data = models.JSONField()
     #: The row's values, folded, for ``q``.

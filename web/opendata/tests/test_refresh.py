@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from web.datasets import DataSource, register_source, registered_sources
 from web.opendata.actions import refresh_sources
 from web.opendata.cli import run_refresh
 from web.opendata.models import Dataset, ResourceVersion
+
+FRICTIONLESS = str(Path(sys.executable).parent / "frictionless")
 
 
 @pytest.fixture
@@ -49,7 +52,9 @@ def test_refresh_generates_a_version_only_when_the_data_changed(
     assert Event.objects.filter(kind="opendata.refreshed").count() == 2
 
 
-def test_every_generated_resource_passes_frictionless_validate(some_cases: None) -> None:
+def test_every_generated_resource_passes_frictionless_validate(
+    some_cases: None, tmp_path: Path
+) -> None:
     refresh_sources()
     versions = ResourceVersion.objects.select_related("resource")
     assert versions.exists()
@@ -60,14 +65,35 @@ def test_every_generated_resource_passes_frictionless_validate(some_cases: None)
             path=path.name, basepath=str(path.parent), schema=schema
         ).validate()
         assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])
+        # the command line too, with the resource's data dictionary
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+        dictionary = f"{version.pk}.schema.json"
+        (tmp_path / dictionary).write_text(json.dumps(version.resource.schema), encoding="utf-8")
         cli = subprocess.run(
-            [str(Path(sys.executable).parent / "frictionless"), "validate", path.name],
-            cwd=path.parent,
+            [FRICTIONLESS, "validate", "--schema", dictionary, path.name],
+            cwd=tmp_path,
             capture_output=True,
             text=True,
             timeout=120,
         )
         assert cli.returncode == 0, cli.stdout
+
+
+def test_frictionless_validate_fails_on_a_file_breaking_its_dictionary(tmp_path: Path) -> None:
+    (tmp_path / "malo.csv").write_text("mes,recibidos\n2026-13,dos\n", encoding="utf-8")
+    from web.indicators.opendata import SCHEMA
+
+    fields: list[Any] = SCHEMA["fields"]  # type: ignore[assignment]
+    schema = {"fields": [fields[0], fields[4]]}
+    (tmp_path / "s.json").write_text(json.dumps(schema), encoding="utf-8")
+    cli = subprocess.run(
+        [FRICTIONLESS, "validate", "--schema", "s.json", "malo.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode == 1 and "type-error" in cli.stdout
 
 
 def test_a_source_with_personal_data_is_refused(some_cases: None, carla: User) -> None:
