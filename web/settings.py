@@ -220,3 +220,7 @@ FOLIO_BASE_URL = os.environ.get("FOLIO_BASE_URL", "http://127.0.0.1:8000")
 FOLIO_NOTIFY_DAYS = int(os.environ.get("FOLIO_NOTIFY_DAYS", 2))
 #: Where `folio audit anchor` appends the log head and `folio audit verify` checks it.
 FOLIO_AUDIT_ANCHORS = Path(os.environ.get("FOLIO_AUDIT_ANCHORS", VAR_DIR / "audit-anchors.jsonl"))
+#: Citizens: the Open311 ``jurisdiction_id`` this server answers for (another is a 404),
+#: and the days the reporter's data are kept after the case closes (`folio citizens purge`).
+FOLIO_OPEN311_JURISDICTION = os.environ.get("FOLIO_OPEN311_JURISDICTION", "folio.local")
+FOLIO_CITIZEN_RETENTION_DAYS = int(os.environ.get("FOLIO_CITIZEN_RETENTION_DAYS", 365))
