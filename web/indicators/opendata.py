@@ -26,6 +26,7 @@ MONTHS = 36
 FIELDS = [
     ("mes", "yearmonth", "Mes de los datos (AAAA-MM).", ""),
     ("unidad", "string", "Unidad administrativa que lleva los casos (con sus áreas).", ""),
+    ("manual", "string", "Registro del manual de procedimientos.", ""),
     ("procedimiento", "string", "Código del procedimiento en su manual.", ""),
     ("nombre_procedimiento", "string", "Nombre del procedimiento.", ""),
     ("recibidos", "integer", "Casos iniciados en el mes.", "casos"),
@@ -58,7 +59,7 @@ SCHEMA = {
         {"name": name, "type": kind, "description": text, **({"unit": unit} if unit else {})}
         for name, kind, text, unit in FIELDS
     ],
-    "primaryKey": ["mes", "unidad", "procedimiento"],
+    "primaryKey": ["mes", "unidad", "manual", "procedimiento"],
 }
 
 
@@ -82,13 +83,13 @@ def indicator_rows(today: date | None = None) -> Iterator[Row]:
 def _pairs() -> list[tuple[Procedure, object]]:
     """One (procedure, unit) per procedure code and unit that has cases."""
     seen: dict[tuple[int, str, int], tuple[Procedure, object]] = {}
-    cases = Case.objects.select_related("procedure__version", "unit").defer(
+    cases = Case.objects.select_related("procedure__version__manual", "unit").defer(
         "procedure__version__data", "procedure__data"
     )
     for case in cases.order_by("-procedure__version__number"):
         key = (case.procedure.version.manual_id, case.procedure.code, case.unit_id)
         seen.setdefault(key, (case.procedure, case.unit))
-    return sorted(seen.values(), key=lambda p: (str(p[1]), p[0].code))
+    return sorted(seen.values(), key=lambda p: (str(p[1]), p[0].version.manual.code, p[0].code))
 
 
 def _row(procedure: Procedure, unit: object, period: Period, today: date) -> Row | None:
@@ -98,6 +99,7 @@ def _row(procedure: Procedure, unit: object, period: Period, today: date) -> Row
     return {
         "mes": period.start.strftime("%Y-%m"),
         "unidad": str(unit),
+        "manual": procedure.version.manual.code or procedure.version.manual.title,
         "procedimiento": procedure.code,
         "nombre_procedimiento": procedure.name,
         "recibidos": m.received,

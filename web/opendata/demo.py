@@ -15,7 +15,7 @@ from web.accounts.models import Unit
 from web.catalog.actions import ensure_role, import_manual_file
 from web.opendata.actions import DatasetFields, add_resource, publish_dataset, request_dataset
 from web.opendata.actions.datasets import attach_case
-from web.opendata.actions.refresh import refresh_sources
+from web.opendata.actions.refresh import RefreshResult, refresh_sources
 from web.opendata.models import Dataset, Format
 from web.opendata.review import approve_review
 
@@ -86,13 +86,19 @@ def seed_demo(report: Any) -> None:
         ensure_role(role, dge).members.add(people[username])
     if created:
         report.add(f"{MANUAL.name}: manual de datos abiertos importado.")
-    refresh_sources()
+    _report_errors(refresh_sources(), report)
     for dataset in Dataset.objects.filter(source__gt="", case__isnull=True):
         _publish(attach_case(dataset, people["bruno"]), people)
     _uploaded(people)
-    refresh_sources()  # the publication cases just opened count in the indicators too
+    # the publication cases just opened count in the indicators too
+    _report_errors(refresh_sources(), report)
     public = Dataset.objects.filter(published_at__isnull=False).count()
     report.add(f"Datos abiertos: {public} conjuntos publicados en /datos/.")
+
+
+def _report_errors(result: RefreshResult, report: Any) -> None:
+    for error in result.errors:
+        report.add(f"Datos abiertos: {error}")
 
 
 def _publish(dataset: Dataset, people: dict[str, User]) -> None:

@@ -26,3 +26,9 @@ def test_the_demo_publishes_through_cases_and_runs_twice_without_adding(db: None
         Event.objects.count(),
     ) == counts
     assert "conjuntos publicados" in report.text()
+    problems = [
+        line
+        for line in report.lines
+        if line.startswith("Datos abiertos: ") and "/datos/" not in line
+    ]
+    assert problems == []

@@ -122,3 +122,21 @@ def test_the_command_is_quiet_when_it_works(some_cases: None, capsys: Any) -> No
     assert (out, code) == ("", 0)
     out, code = run_refresh(argparse.Namespace(verbose=True))
     assert "indicadores-mensuales: sin cambios" in out and code == 0
+
+
+def test_two_manuals_with_the_same_procedure_code_are_two_rows(
+    some_cases: None, dge: object, carla: User
+) -> None:
+    from folio.demo import DEMO_TEXT
+    from web.catalog.actions import ensure_role, import_manual_file
+    from web.indicators.opendata import indicator_rows
+
+    # given the DGE also runs the demo manual, whose first procedure is P1 as cuentas is
+    version, _ = import_manual_file(DEMO_TEXT, unit=dge)  # type: ignore[arg-type]
+    ensure_role("Operador/a de Atención Ciudadana", dge).members.add(carla)  # type: ignore[arg-type]
+    open_case(version.procedures.get(code="P1"), carla, "Luminaria apagada")
+    rows = list(indicator_rows())
+    keys = [(r["mes"], r["unidad"], r["manual"], r["procedimiento"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert {r["manual"] for r in rows if r["procedimiento"] == "P1"} >= {"DEMO/MP/DAC/001"}
+    assert not refresh_sources().errors
