@@ -72,6 +72,10 @@ def test_anyone_browses_searches_and_downloads(
     assert Path(download.value.path()).read_bytes().startswith(b"colonia,mes")
     _fits_the_phone(page)
     page.screenshot(path=str(shots / "datos-conjunto-390.png"), full_page=True)
+    page.goto(f"{live_server.url}/datos/api/")
+    assert page.get_by_role("heading", name="API de datos abiertos").is_visible()
+    _fits_the_phone(page)
+    page.screenshot(path=str(shots / "datos-api-390.png"), full_page=True)
     context.close()
 
 
@@ -94,5 +98,6 @@ def test_staff_request_a_dataset_from_the_form(
     page.get_by_role("button", name="Solicitar").click()
     assert page.get_by_text("Solicitado; caso DGE-").is_visible()
     assert page.get_by_text("En revisión").is_visible()
+    _fits_the_phone(page)
     dataset = Dataset.objects.get(title="Trámites en línea por mes")
     assert dataset.case is not None and dataset.published_at is None
