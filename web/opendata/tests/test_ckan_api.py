@@ -138,3 +138,23 @@ def test_datastore_search_filters_searches_and_sorts(published: Dataset) -> None
     bad = call("datastore_search", resource_id=rid, filters='{"correo": "x"}')
     assert bad[0] == 409 and bad[1]["error"]["__type"] == "Validation Error"
     assert call("datastore_search", resource_id="00000000-0000-0000-0000-000000000000")[0] == 404
+
+
+def test_package_search_costs_the_same_queries_for_more_datasets(
+    published: Dataset, django_assert_max_num_queries: Any, bruno: Any, carla: Any, alicia: Any
+) -> None:
+    from web.opendata.actions import add_resource, publish_dataset, request_dataset
+    from web.opendata.review import approve_review
+    from web.opendata.tests.conftest import CSV, SCHEMA, fields
+
+    with django_assert_max_num_queries(6):
+        call("package_search", **{"facet.field": '["groups","organization"]'})
+    for n in range(3):
+        dataset = request_dataset(fields(published.unit, title=f"Otro {n}"), bruno)
+        add_resource(
+            dataset, bruno, name="R", fmt="CSV", schema=SCHEMA, filename="r.csv", content=CSV
+        )
+        approve_review(dataset, carla)
+        publish_dataset(dataset, alicia)
+    with django_assert_max_num_queries(6):
+        assert call("package_search")[1]["result"]["count"] == 4
