@@ -195,7 +195,9 @@ def _enlaces(analyst: User) -> None:
     for username, unit_name, role, designated in ENLACES:
         user = User.objects.filter(username=username).first()
         unit = Unit.objects.filter(name=unit_name).first()
-        if user is not None and unit is not None:
+        if user is None or unit is None:
+            continue
+        if not unit.enlaces.filter(role=role, person=user).exists():
             save_enlace(unit, role, user, designated, analyst)
 
 
