@@ -120,12 +120,14 @@ def bar_chart(
     label_header: str = "",
     suffix: str = "",
     horizontal: bool = False,
+    maximum: int | None = None,
 ) -> Chart:
     """Bars per label, one per series; ``horizontal`` for long labels (activities,
-    people), which then read across the chart instead of slanting below it."""
+    people), which then read across the chart instead of slanting below it. ``maximum``
+    fixes the end of the value axis (100 for shares: a 50 % bar then fills half)."""
     if not horizontal:
         chart = pygal.Bar(**_config(labels, suffix))
-        return _draw(chart, title, labels, series, label_header, suffix)
+        return _draw(chart, title, labels, series, label_header, suffix, maximum)
     # pygal draws the first label at the bottom: reversed, the chart reads top-down
     # like its table.
     chart = pygal.HorizontalBar(**_config(labels, suffix, horizontal=True))
@@ -136,6 +138,7 @@ def bar_chart(
         {name: list(values)[::-1] for name, values in series.items()},
         label_header,
         suffix,
+        maximum,
     )
     return Chart(drawn.title, drawn.svg, drawn.headers, drawn.rows[::-1])
 
@@ -166,13 +169,16 @@ def _config(labels: Sequence[str], suffix: str, *, horizontal: bool = False) -> 
     }
 
 
-def _whole_ticks(series: Mapping[str, Sequence[Number]]) -> list[int] | None:
+def _whole_ticks(
+    series: Mapping[str, Sequence[Number]], maximum: int | None = None
+) -> list[int] | None:
     """Whole-number ticks (0, 1, 2… or 0, 5, 10…) when every value is a whole number
-    (counts): no axis of cases reads 0.2, 0.4. None otherwise (pygal chooses)."""
+    (counts), or up to ``maximum`` when the axis has a fixed end: no axis of cases reads
+    0.2, 0.4. None otherwise (pygal chooses)."""
     values = [v for vs in series.values() for v in vs if v is not None]
-    if not values or any(not float(v).is_integer() for v in values):
+    if maximum is None and (not values or any(not float(v).is_integer() for v in values)):
         return None
-    top = max(1, int(max(values)))
+    top = maximum if maximum is not None else max(1, int(max(values)))
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if top / s <= 6)
     if top / step > 6:
         step = 10 ** len(str(top // 6))
@@ -191,6 +197,7 @@ def _draw(
     series: Mapping[str, Sequence[Number]],
     label_header: str,
     suffix: str,
+    maximum: int | None = None,
 ) -> Chart:
     for name, values in series.items():
         if len(values) != len(labels):
@@ -204,7 +211,9 @@ def _draw(
     if len(series) == 1:
         chart.show_legend = False
     chart.legend_at_bottom_columns = min(len(series), 3)
-    ticks = _whole_ticks(series)
+    if maximum is not None:
+        chart.range = (0, maximum)
+    ticks = _whole_ticks(series, maximum)
     if ticks is not None:
         chart.y_labels = ticks
     for name, values in series.items():

@@ -45,6 +45,7 @@ class QuestionResult:
             {_("Share of answers"): shares},
             suffix=" %",
             horizontal=horizontal,
+            maximum=100,
         )
         headers = (_("Answer"), _("Answers"), _("Share"))
         rows = tuple(

@@ -83,3 +83,9 @@ def test_weasyprint_draws_the_chart() -> None:
     assert "Carga de trabajo" in text and "Luis" in text
     # The SVG is drawn as vectors (its axis labels are text of the page), not left out.
     assert text.count("Ana") >= 2
+
+
+def test_a_share_axis_ends_at_a_hundred() -> None:
+    # a 50 % bar fills half the axis instead of all of it
+    chart = bar_chart("Respuestas", ["Sí", "No"], {"%": [50, 25]}, suffix=" %", maximum=100)
+    assert "100 %" in chart.svg and "60 %" in chart.svg
