@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Count, Q, Value
+from django.db import connection
 from django.utils import timezone
 
 from folio.calendar import BusinessCalendar
 from web.cases.case_search import last_start_at_risk
 from web.cases.flow import procedure_model_by_key
-from web.cases.models import ACTIVE_TASK_STATES, CaseState, Task
+from web.cases.models import Case, CaseState, Task, TaskState
 from web.catalog.models import Procedure
 from web.indicators.rollup.tables import MonthFigures
+
+TASKS, CASES = Task._meta.db_table, Case._meta.db_table
 
 
 @dataclass(frozen=True)
@@ -29,37 +32,52 @@ class Work:
     overdue: int
 
 
-def open_work(unit_ids: list[int], today: date) -> list[Work]:
-    active = Task.objects.filter(
-        state__in=ACTIVE_TASK_STATES, case__state=CaseState.OPEN, case__unit_id__in=unit_ids
+def open_work(unit_ids: list[int] | None, today: date) -> list[Work]:
+    """``unit_ids`` None: every unit. Plain SQL that reads the active tasks first (their
+    partial index) and each one's case by its key: SQLite keeps the order a ``CROSS
+    JOIN`` gives, which reads half as many pages as starting from the cases."""
+    ops = connection.ops
+    risky, params = _at_risk(unit_ids, today)
+    day = ops.adapt_datefield_value(today)
+    where = ""
+    if unit_ids is not None:
+        where = f" AND c.unit_id IN ({', '.join(['%s'] * len(unit_ids)) or 'NULL'})"
+    sql = (
+        "SELECT c.procedure_id, t.step_number, t.assignee_id, COUNT(*), "
+        f"SUM(CASE WHEN {risky} THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN c.due_date < %s THEN 1 ELSE 0 END) "
+        f"FROM {TASKS} t CROSS JOIN {CASES} c "
+        "WHERE c.id = t.case_id AND t.state IN (%s, %s) AND c.state = %s"
+        f"{where} GROUP BY c.procedure_id, t.step_number, t.assignee_id"
     )
-    risky = _at_risk(unit_ids, today)
-    rows = (
-        active.order_by()
-        .values_list("case__procedure_id", "step_number", "assignee_id")
-        .annotate(
-            n=Count("pk"),
-            risk=Value(0) if risky is None else Count("pk", filter=risky),
-            late=Count("pk", filter=Q(case__due_date__lt=today)),
-        )
-    )
-    return [Work(*row) for row in rows]
+    states = [TaskState.OPEN.value, TaskState.CLAIMED.value, CaseState.OPEN.value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, day, *states, *(unit_ids or [])])
+        return [Work(p, s, h, int(n), int(r or 0), int(o or 0)) for p, s, h, n, r, o in cursor]
 
 
-def _at_risk(unit_ids: list[int], today: date) -> Q | None:
+def _at_risk(unit_ids: list[int] | None, today: date) -> tuple[str, list[Any]]:
     """Due today or later and started on or before the procedure's last start at risk
-    today (``web/cases/case_search.py``, with the same calendar)."""
+    today (``web/cases/case_search.py``, with the same calendar), as SQL."""
+    ops = connection.ops
     calendar = BusinessCalendar()
-    kept = MonthFigures.objects.filter(unit_id__in=unit_ids).values("procedure_id")
-    procedures = Procedure.objects.filter(pk__in=kept).values_list(
+    kept = MonthFigures.objects.all()
+    if unit_ids is not None:
+        kept = kept.filter(unit_id__in=unit_ids)
+    procedures = Procedure.objects.filter(pk__in=kept.values("procedure_id")).values_list(
         "pk", "version_id", "version__sha256", "code"
     )
-    risky = None
+    clauses, params = [], []
     for pk, version, sha, code in procedures:
         spec = procedure_model_by_key(pk, (version, sha, code)).time
         last = last_start_at_risk(spec, today, calendar)
         if last is not None:
             cut = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
-            clause = Q(case__procedure_id=pk, case__started_at__lt=cut)
-            risky = clause if risky is None else risky | clause
-    return None if risky is None else Q(case__due_date__gte=today) & risky
+            clauses.append("(c.procedure_id = %s AND c.started_at < %s)")
+            params += [pk, ops.adapt_datetimefield_value(cut)]
+    if not clauses:
+        return "1 = 0", []
+    return f"c.due_date >= %s AND ({' OR '.join(clauses)})", [
+        ops.adapt_datefield_value(today),
+        *params,
+    ]

@@ -93,3 +93,17 @@ def test_others_are_refused(march: World, who: str, request: pytest.FixtureReque
 def test_the_indicators_page_links_to_it(march: World, alicia: User) -> None:
     html = signed_in(alicia).get(reverse("indicators:indicators")).content.decode()
     assert f'href="{URL}"' in html
+
+
+def test_a_case_past_its_lower_bound_is_at_risk_in_the_number_and_the_list(
+    march: World, alicia: User, clock: SetClock
+) -> None:
+    # Tue 31 March: G (opened Thu 26, at risk after Mon 30, due 2 April) is at risk
+    clock(datetime(2026, 3, 31, 10))
+    client = signed_in(alicia)
+    html = client.get(URL).content.decode()
+    link, count = tile(html, "en riesgo")
+    assert (count, tile(html, "vencidos")[1], tile(html, "abiertos")[1]) == ("1", "2", "3")
+    assert row(html, "P1 · 3") == ["3", "1", "2"]
+    listed = client.get(link).content.decode()
+    assert set(re.findall(r"DGE-2026-\d{6}", listed)) == {march.cases["G"].folio}
