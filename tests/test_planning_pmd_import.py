@@ -22,9 +22,11 @@ def xlsx(rows: list[list[object]]) -> bytes:
 
 GOOD = [
     ["Eje", "1", "Municipio ordenado", "", "", "", "", ""],
-    ["Objetivo", "1.1", "Mejorar la movilidad", "Tiempo de traslado", "", "11.2", "PED 3.1: Movilidad", ""],
+    ["Objetivo", "1.1", "Mejorar la movilidad", "Tiempo de traslado", "", "11.2",
+     "PED 3.1: Movilidad", ""],
     ["Estrategia", "1.1.1", "Ampliar ciclovías", "", "", "", "", ""],
-    ["Línea de acción", "1.1.1.1", "Construir 12 km", "Km; Usuarios", 25, "11.2; 11.6", "", "PND 2: Desarrollo"],
+    ["Línea de acción", "1.1.1.1", "Construir 12 km", "Km; Usuarios", 25, "11.2; 11.6", "",
+     "PND 2: Desarrollo"],
 ]  # fmt: skip
 
 
