@@ -68,9 +68,12 @@ def test_a_head_captures_generates_and_downloads_the_report(
     page.get_by_label("Mes").fill("2026-03")
     page.get_by_label("Formato").select_option("pdf")
     page.get_by_role("button", name="Generar").click()
+    # each post's answer before the next click: a click on a page about to be replaced
+    # is lost (the PDF takes a while, longer on PostgreSQL under load)
+    page.get_by_text("Informe generado: informe-mensual-dge-2026-03.pdf.").wait_for(timeout=60000)
     page.get_by_label("Formato").select_option("xlsx")
     page.get_by_role("button", name="Generar").click()
-    page.get_by_text("Informe generado: informe-mensual-dge-2026-03.xlsx.").wait_for()
+    page.get_by_text("Informe generado: informe-mensual-dge-2026-03.xlsx.").wait_for(timeout=60000)
     page.screenshot(path=str(shots / "monthly-report-desk.png"), full_page=True)
 
     with page.expect_download() as got:
