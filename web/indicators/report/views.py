@@ -4,13 +4,16 @@ any unit), list those generated, download each exactly as it was, check its hash
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -33,8 +36,11 @@ def reports(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied(_("Only heads of unit and the auditor read the indicators."))
     last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
-    first = units.order_by("parent_id", "name").first()
+    # the top unit first (SQLite and PostgreSQL sort a null parent differently)
+    first = units.order_by(F("parent_id").asc(nulls_first=True), "name").first()
     initial = {"month": f"{last_month:%Y-%m}", "unit": first.pk if first else None}
+    # after a report, the form keeps its unit, month and format (another format next)
+    initial.update({k: request.GET[k] for k in ("unit", "month", "format") if k in request.GET})
     form = ReportForm(request.POST or None, initial=initial)
     form.fields["unit"].queryset = units  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
@@ -48,7 +54,8 @@ def reports(request: HttpRequest) -> HttpResponse:
             form.add_error("month", str(err))
         else:
             messages.success(request, _("Report generated: %(name)s.") % {"name": stored.filename})
-            return redirect("indicators:reports")
+            kept = {"unit": data["unit"].pk, "month": data["month"], "format": data["format"]}
+            return redirect(f"{reverse('indicators:reports')}?{urlencode(kept)}")
     listed = StoredReport.objects.filter(unit__in=units).select_related("unit", "generated_by")
     context = {"form": form, "reports": listed[:200]}
     return render(request, "indicators/report/reports.html", context)
