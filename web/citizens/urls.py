@@ -1,11 +1,14 @@
 """Pages of the citizens app: public ones (no account) and the administrators'."""
 
 from django.urls import URLPattern, URLResolver, path
+from django.views.generic import RedirectView
 
 from web.citizens.views import public, staff
 
 app_name = "citizens"
 urlpatterns: list[URLPattern | URLResolver] = [
+    # the address a citizen is told ("…/ciudadania/") opens the report form
+    path("", RedirectView.as_view(pattern_name="citizens:report-new"), name="start"),
     path("reportar/", public.report_new, name="report-new"),
     path("folio/", public.lookup, name="lookup"),
     path("reportes/", public.public_list, name="public-list"),

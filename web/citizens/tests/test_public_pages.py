@@ -192,3 +192,8 @@ def test_the_public_list_rounds_places(client: Client, luminaria: ServiceType) -
     client.post("/ciudadania/reportar/", form_data(luminaria, lat="19.043219", long="-98.198765"))
     page = client.get("/ciudadania/reportes/").content.decode()
     assert "19.043" in page and "19.043219" not in page and "-98.199" in page
+
+
+def test_the_apps_address_opens_the_report_form(client: Client) -> None:
+    response = client.get("/ciudadania/")
+    assert response.status_code == 302 and response["Location"] == "/ciudadania/reportar/"
