@@ -179,10 +179,20 @@ def _whole_ticks(
     if maximum is None and (not values or any(not float(v).is_integer() for v in values)):
         return None
     top = maximum if maximum is not None else max(1, int(max(values)))
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if top / s <= 6)
-    if top / step > 6:
-        step = 10 ** len(str(top // 6))
+    step = _tick_step(top)
     return list(range(0, top + step, step))
+
+
+def _tick_step(top: int) -> int:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten (whole) that draws ``top`` in
+    at most six ticks: 1, 2, 5, 10, 20, 25, 50 … 200,000, 250,000, 500,000, 1,000,000 …"""
+    power = 1
+    while True:
+        for factor in (1, 2, 2.5, 5):
+            step = int(factor * power)
+            if step == factor * power and top / step <= 6:
+                return step
+        power *= 10
 
 
 def _shorten(label: str, most: int) -> str:

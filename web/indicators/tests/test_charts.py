@@ -89,3 +89,9 @@ def test_a_share_axis_ends_at_a_hundred() -> None:
     # a 50 % bar fills half the axis instead of all of it
     chart = bar_chart("Respuestas", ["Sí", "No"], {"%": [50, 25]}, suffix=" %", maximum=100)
     assert "100 %" in chart.svg and "60 %" in chart.svg
+
+
+def test_counts_in_the_millions_get_whole_ticks() -> None:
+    # past 6,000 no step of the list fits six ticks; the chart still draws
+    chart = line_chart("Casos", ["oct", "nov"], {"Recibidos": [7_000, 1_250_000]})
+    assert "1,250,000" in chart.rows[1][1] and "<svg" in chart.svg
