@@ -17,7 +17,9 @@ from django.utils import timezone
 
 from folio.measures import Period, Summary, business_wait, ratio, summarize
 from web.cases.deadlines import office_calendar
+from web.cases.flow import procedure_model
 from web.cases.models import Task, TaskState
+from web.catalog.models import Procedure
 from web.indicators.scope import Scope, aware_bounds, local_naive
 
 
@@ -28,6 +30,8 @@ class Wait:
 
     key: tuple[str, ...]
     wait: Summary
+    #: The activity's words as its manual writes them (an activity's wait only).
+    activity: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,23 +46,47 @@ def measure_waits(scope: Scope, period: Period) -> Waits:
         scope.tasks()
         .filter(state=TaskState.DONE, completed_at__gte=start, completed_at__lt=after)
         .values_list(
-            "case__procedure__code", "step_number", "role__name", "created_at", "completed_at"
+            "case__procedure_id",
+            "case__procedure__code",
+            "step_number",
+            "role__name",
+            "created_at",
+            "completed_at",
         )
         .order_by()
     )
     calendar = office_calendar()
     activities: dict[tuple[str, ...], list[float]] = {}
     roles: dict[tuple[str, ...], list[float]] = {}
-    for code, number, role, created, completed in rows:
+    newest: dict[tuple[str, ...], int] = {}
+    for procedure, code, number, role, created, completed in rows:
         assert completed is not None  # done tasks only
         wait = business_wait(local_naive(created), local_naive(completed), calendar)
         activities.setdefault((code, number), []).append(wait)
         roles.setdefault((role or "",), []).append(wait)
-    return Waits(_summaries(activities), _summaries(roles))
+        newest[(code, number)] = max(procedure, newest.get((code, number), 0))
+    names = activity_names(newest)
+    return Waits(_summaries(activities, names), _summaries(roles, {}))
 
 
-def _summaries(groups: dict[tuple[str, ...], list[float]]) -> tuple[Wait, ...]:
-    return tuple(Wait(key, summarize(values)) for key, values in sorted(groups.items()))
+def activity_names(newest: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], str]:
+    """The words of each (code, step number), from the newest procedure row that ran
+    it: one query for the procedures, their manuals parsed once (``procedure_model``)."""
+    rows = Procedure.objects.filter(pk__in=set(newest.values())).select_related("version")
+    procedures = {row.pk: row for row in rows.defer("version__data")}
+    names = {}
+    for (code, number), pk in newest.items():
+        steps = {s.number: s.activity for s in procedure_model(procedures[pk]).steps}
+        names[(code, number)] = " ".join(steps.get(number, "").split())
+    return names
+
+
+def _summaries(
+    groups: dict[tuple[str, ...], list[float]], names: dict[tuple[str, ...], str]
+) -> tuple[Wait, ...]:
+    return tuple(
+        Wait(key, summarize(values), names.get(key, "")) for key, values in sorted(groups.items())
+    )
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def report_charts(report: MonthlyReport) -> dict[str, Chart]:
     if waits:
         charts["esperas"] = bar_chart(
             _("Median wait per activity (días hábiles)"),
-            [f"{w.key[0]} · {w.key[1]}" for w in waits],
+            [f"{w.key[0]} · {w.key[1]} {w.activity[:40]}".rstrip() for w in waits],
             {_("Median"): [w.wait.median for w in waits]},
             label_header=_("Activity"),
             horizontal=True,

@@ -12,6 +12,7 @@ from folio.measures import Summary
 from web.charts import format_number
 from web.indicators.manual import IndicatorValue
 from web.indicators.report.content import MonthlyReport
+from web.indicators.tasks import Wait
 
 
 @dataclass(frozen=True)
@@ -142,11 +143,17 @@ def _summary_cells(s: Summary) -> tuple[str, str, str]:
 
 def _waits(report: MonthlyReport) -> Table:
     rows = tuple(
-        (w.key[0], w.key[1], *_summary_cells(w.wait)) for w in report.waits.by_activity
+        (w.key[0], _activity(w), *_summary_cells(w.wait)) for w in report.waits.by_activity
     ) + tuple((_("role"), w.key[0] or "—", *_summary_cells(w.wait)) for w in report.waits.by_role)
     headers = (_("Procedure"), _("Activity or role"), _("Tasks"), _("Median"), _("90th percentile"))
     empty = _("No task was completed this month.")
     return Table("esperas", _("Wait per activity and role (días hábiles)"), headers, rows, empty)
+
+
+def _activity(wait: Wait) -> str:
+    """«3 · Revisa la solicitud…»: the step number and the start of its words."""
+    words = wait.activity if len(wait.activity) <= 60 else wait.activity[:59].rstrip() + "…"
+    return f"{wait.key[1]} · {words}" if words else wait.key[1]
 
 
 def _loop_backs(report: MonthlyReport) -> Table:

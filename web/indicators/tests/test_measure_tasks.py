@@ -40,6 +40,15 @@ def test_it_measures_the_wait_at_each_activity_in_business_days(march: World, dg
     assert set(waits) == {("P1", "1"), ("P1", "2"), ("P1", "3")}
 
 
+def test_it_names_each_activity_with_its_manuals_words(march: World, dge: Unit) -> None:
+    waits = measure_waits(Scope(unit=dge), MARCH).by_activity
+    procedure = Procedure.objects.get(code="P1")
+    words = {s.number: " ".join(s.activity.split()) for s in procedure.model().steps}
+    assert [(w.key[1], w.activity) for w in waits] == [(n, words[n]) for n in ("1", "2", "3")]
+    assert all(w.activity for w in waits)
+    assert all(w.activity == "" for w in measure_waits(Scope(unit=dge), MARCH).by_role)
+
+
 def test_it_measures_the_wait_of_each_role(march: World, dge: Unit) -> None:
     waits = {w.key: w.wait for w in measure_waits(Scope(unit=dge), MARCH).by_role}
     assert waits[(JEFE_INGENIERIA,)].total == pytest.approx(217 / 24)
@@ -100,8 +109,8 @@ def test_it_reads_a_fixed_number_of_queries(
     march: World, dge: Unit, django_assert_max_num_queries: object
 ) -> None:
     scope = Scope(unit=dge)
-    with django_assert_max_num_queries(4):  # type: ignore[operator]
-        measure_waits(scope, MARCH)
+    with django_assert_max_num_queries(5):  # type: ignore[operator]
+        measure_waits(scope, MARCH)  # tasks, días inhábiles, the procedures' words
     with django_assert_max_num_queries(3):  # type: ignore[operator]
         measure_loop_backs(scope, MARCH)
     with django_assert_max_num_queries(4):  # type: ignore[operator]
