@@ -20,6 +20,7 @@ from django.utils import timezone
 from folio.calendar import BusinessCalendar
 from folio.manuals.cleaning import fold
 from folio.manuals.model import TimeSpec
+from web.cases.deadlines import office_calendar
 from web.cases.flow import procedure_model
 from web.cases.models import ACTIVE_TASK_STATES, Case, CaseState, Task
 from web.cases.permissions import AnyUser, get_cases_for_user
@@ -49,8 +50,14 @@ class CaseFilters:
     sort: str = DEFAULT_SORT
 
 
-def search_cases(user: AnyUser, filters: CaseFilters, today: date | None = None) -> QuerySet[Case]:
-    """The cases ``user`` may see that pass ``filters``, sorted as they ask."""
+def search_cases(
+    user: AnyUser,
+    filters: CaseFilters,
+    today: date | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> QuerySet[Case]:
+    """The cases ``user`` may see that pass ``filters``, sorted as they ask; ``calendar``
+    the office's (read when not given and the deadline filter needs it)."""
     found = get_cases_for_user(user)
     found = _by_words(found, filters.text)
     if filters.unit.strip():
@@ -63,7 +70,7 @@ def search_cases(user: AnyUser, filters: CaseFilters, today: date | None = None)
     found = _by_task(found, filters.step.strip(), filters.holder)
     found = _by_dates(found, filters.started_from, filters.started_to)
     if filters.deadline:
-        found = by_deadline(found, filters.deadline, today or timezone.localdate())
+        found = by_deadline(found, filters.deadline, today or timezone.localdate(), calendar)
     return found.order_by(*sort_fields(filters.sort))
 
 
@@ -117,7 +124,9 @@ def _midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def by_deadline(found: QuerySet[Case], state: str, today: date) -> QuerySet[Case]:
+def by_deadline(
+    found: QuerySet[Case], state: str, today: date, calendar: BusinessCalendar | None = None
+) -> QuerySet[Case]:
     """The open cases in deadline ``state`` (on_time, at_risk, overdue, no_deadline)."""
     found = found.filter(state=CaseState.OPEN)
     if state == "no_deadline":
@@ -125,7 +134,7 @@ def by_deadline(found: QuerySet[Case], state: str, today: date) -> QuerySet[Case
     if state == "overdue":
         return found.filter(due_date__lt=today)
     found = found.filter(due_date__gte=today)
-    risky = _at_risk(found, today)
+    risky = _at_risk(found, today, calendar or office_calendar())
     if state == "at_risk":
         return found.filter(risky)
     if state == "on_time":
@@ -133,9 +142,8 @@ def by_deadline(found: QuerySet[Case], state: str, today: date) -> QuerySet[Case
     return found.none()
 
 
-def _at_risk(found: QuerySet[Case], today: date) -> Q:
+def _at_risk(found: QuerySet[Case], today: date, calendar: BusinessCalendar) -> Q:
     """Started on or before the last start at risk today, procedure by procedure."""
-    calendar = BusinessCalendar()
     risky = Q(pk__in=[])
     ids = found.order_by().values_list("procedure_id", flat=True).distinct()
     procedures = Procedure.objects.filter(pk__in=ids).select_related("version")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from web.cases.case_search import with_list_data
+from web.cases.deadlines import office_calendar
 from web.cases.models import Case
 from web.cases.queries import case_deadlines
 from web.spreadsheets import inert
@@ -46,9 +47,9 @@ def headers() -> list[str]:
 def export_rows(found: QuerySet[Case]) -> Iterator[list[Cell]]:
     """One row per case, in the list's order; a few queries per ``BATCH`` cases."""
     cases = with_list_data(found).iterator(chunk_size=BATCH)
-    today = timezone.localdate()
+    today, calendar = timezone.localdate(), office_calendar()
     while batch := list(islice(cases, BATCH)):
-        for row in case_deadlines(batch, today):
+        for row in case_deadlines(batch, today, calendar):
             yield _row(row.case, row.deadline.label if row.deadline else "")
 
 

@@ -22,7 +22,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from folio.calendar import BusinessCalendar
 from folio.flow.engine import choices
 from web.cases.deadlines import office_calendar
 from web.cases.flow import procedure_model
@@ -98,8 +97,7 @@ def task_views(ids: Sequence[int], reader: Reader, today: date) -> dict[int, Tas
         )
     )
     targets = {task.pk: _target_of(task) for task in tasks}
-    # The office's días inhábiles matter only to an activity's own target.
-    calendar = office_calendar() if any(targets.values()) else BusinessCalendar()
+    calendar = office_calendar()
     views = {}
     for task in tasks:
         model = procedure_model(task.case.procedure)

@@ -71,14 +71,14 @@ def deadline_of(
 ) -> Deadline:
     """The case's deadline state from its stored due date (set when it opened) and the
     lower bound of the procedure's ``time``, past which it is at risk. Pass one
-    ``calendar`` for many cases: it reads the federal holidays once."""
+    ``calendar`` for many cases: it reads the office calendar once."""
     if case.due_date is None:
         return Deadline("no_deadline", None, time.text)
     today = today or timezone.localdate()
     if today > case.due_date:
         return Deadline("overdue", case.due_date, time.text)
     start = timezone.localdate(case.started_at)
-    risk = (calendar or BusinessCalendar()).risk_date(start, time)
+    risk = (calendar or office_calendar()).risk_date(start, time)
     state: DeadlineState = "at_risk" if risk is not None and today > risk else "on_time"
     return Deadline(state, case.due_date, time.text)
 
@@ -197,11 +197,13 @@ def get_procedures_for_user(user: AnyUser) -> list[Procedure]:
     return list(rows.order_by("version__manual__title", "position"))
 
 
-def case_deadlines(cases: Iterable[Case], today: date | None = None) -> list[CaseRow]:
+def case_deadlines(
+    cases: Iterable[Case], today: date | None = None, calendar: BusinessCalendar | None = None
+) -> list[CaseRow]:
     """Each case with its deadline state when it is open (None otherwise), for a list:
-    the procedures' parsed models are cached, the federal holidays read once."""
+    the procedures' parsed models are cached, the office calendar read once (or given)."""
     today = today or timezone.localdate()
-    calendar = BusinessCalendar()
+    calendar = calendar or office_calendar()
     rows = []
     for case in cases:
         deadline = None

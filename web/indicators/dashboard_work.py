@@ -12,8 +12,8 @@ from typing import Any
 from django.db import connection
 from django.utils import timezone
 
-from folio.calendar import BusinessCalendar
 from web.cases.case_search import last_start_at_risk
+from web.cases.deadlines import office_calendar
 from web.cases.flow import procedure_model_by_key
 from web.cases.models import Case, CaseState, Task, TaskState
 from web.catalog.models import Procedure
@@ -60,7 +60,7 @@ def _at_risk(unit_ids: list[int] | None, today: date) -> tuple[str, list[Any]]:
     """Due today or later and started on or before the procedure's last start at risk
     today (``web/cases/case_search.py``, with the same calendar), as SQL."""
     ops = connection.ops
-    calendar = BusinessCalendar()
+    calendar = office_calendar()
     kept = MonthFigures.objects.all()
     if unit_ids is not None:
         kept = kept.filter(unit_id__in=unit_ids)

@@ -101,7 +101,8 @@ def test_it_reads_a_page_with_the_same_queries_however_many_rows(
         second = get_inbox_for_user(diego, queue=2)
     # then
     assert (len(first.mine.views), len(first.queue.views), len(second.queue.views)) == (2, 25, 3)
-    assert len(full) == len(short) <= 8, [q["sql"] for q in full.captured_queries]
+    # 9: the office's días inhábiles are read too, since they move every at-risk day
+    assert len(full) == len(short) <= 9, [q["sql"] for q in full.captured_queries]
 
 
 def test_the_page_runs_a_handful_of_queries(
@@ -110,7 +111,7 @@ def test_the_page_runs_a_handful_of_queries(
     backups(respaldos, diego, clock, PAGE_SIZE + 5)
     client = signed_in(diego)
     client.get("/casos/")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # the office's días inhábiles among them
         response = client.get("/casos/")
     assert response.status_code == 200
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from web.cases.case_search import SORTS, holders_of, procedures_of, search_cases, with_list_data
+from web.cases.deadlines import office_calendar
 from web.cases.exports import csv_response, xlsx_response
 from web.cases.forms import CaseSearchForm
 from web.cases.permissions import get_cases_for_user
@@ -39,12 +40,13 @@ def _search_form(request: HttpRequest) -> CaseSearchForm:
 def case_list(request: HttpRequest) -> HttpResponse:
     form = _search_form(request)
     filters = form.filters()
-    found = search_cases(user_of(request), filters)
+    calendar = office_calendar()  # one read for the filter and the rows
+    found = search_cases(user_of(request), filters, calendar=calendar)
     page = Paginator(with_list_data(found), 25).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
-        "rows": case_deadlines(page),
+        "rows": case_deadlines(page, calendar=calendar),
         "query": _without(request.GET, "page"),
         "sorts": _sort_links(request.GET, filters.sort),
         "export_query": _without(request.GET, "page"),
