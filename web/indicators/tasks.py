@@ -74,7 +74,7 @@ def activity_names(newest: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], 
     it: one query for the procedures, their manuals parsed once (``procedure_model``)."""
     rows = Procedure.objects.filter(pk__in=set(newest.values())).select_related("version")
     procedures = {row.pk: row for row in rows.defer("version__data")}
-    names = {}
+    names: dict[tuple[str, ...], str] = {}
     for (code, number), pk in newest.items():
         steps = {s.number: s.activity for s in procedure_model(procedures[pk]).steps}
         names[(code, number)] = " ".join(steps.get(number, "").split())
