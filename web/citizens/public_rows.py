@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from web.cases.models import Task
 from web.citizens.models import Report
@@ -22,12 +22,20 @@ def rounded(value: Decimal | None) -> float | None:
     return None if value is None else float(value.quantize(STEP, rounding=ROUND_HALF_UP))
 
 
-def public_rows() -> list[dict[str, Any]]:
+def public_reports() -> QuerySet[Report]:
+    """Every report, newest first, with what its public row reads (a few queries for
+    any slice of it)."""
     tasks = Prefetch("case__tasks", queryset=Task.objects.order_by("created_at", "pk"))
     reports = Report.objects.select_related("case", "service__unit").prefetch_related(
         tasks, "public_notes"
     )
-    return [row(report) for report in reports.order_by("-requested_at", "-pk")]
+    return reports.order_by("-requested_at", "-pk")
+
+
+def public_rows(reports: Iterable[Report] | None = None) -> list[dict[str, Any]]:
+    """The public rows of ``reports`` (a page, a slice of ``public_reports()``), or of
+    every report."""
+    return [row(report) for report in (public_reports() if reports is None else reports)]
 
 
 def row(report: Report) -> dict[str, Any]:

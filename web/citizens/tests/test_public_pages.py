@@ -4,6 +4,7 @@ without metadata), look its folio up, the map and list; staff add public notes."
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -14,6 +15,7 @@ from PIL import Image
 
 from web.cases.actions import complete_task
 from web.cases.models import ACTIVE_TASK_STATES, Case
+from web.citizens.actions.reports import NewReport, PersonalData, file_report
 from web.citizens.models import Report, Reporter, ServiceType
 from web.citizens.tests.helpers import aged_token, jpeg_with_exif
 
@@ -197,3 +199,27 @@ def test_the_public_list_rounds_places(client: Client, luminaria: ServiceType) -
 def test_the_apps_address_opens_the_report_form(client: Client) -> None:
     response = client.get("/ciudadania/")
     assert response.status_code == 302 and response["Location"] == "/ciudadania/reportar/"
+
+
+def test_the_public_list_reads_one_page_whatever_the_number_of_reports(
+    client: Client, luminaria: ServiceType, django_assert_max_num_queries: Any
+) -> None:
+    # given: 55 reports, more than a page of 50
+    for n in range(55):
+        new = NewReport(
+            luminaria,
+            f"Luminaria {n}",
+            Decimal("19.043"),
+            Decimal("-98.2"),
+            colonia=f"Colonia {n}",
+            attributes={"lamparas": "una"},
+        )
+        file_report(new, PersonalData())
+    # when: the first page and the second, each in a fixed number of queries
+    with django_assert_max_num_queries(12):
+        first = client.get("/ciudadania/reportes/").content.decode()
+    second = client.get("/ciudadania/reportes/?page=2").content.decode()
+    # then: the newest 50, then the 5 oldest, and every point on the map
+    assert "Colonia 54<" in first and "Colonia 5<" in first and "Colonia 4<" not in first
+    assert all(f"Colonia {n}<" in second for n in range(5)) and "Colonia 5<" not in second
+    assert first.count('"lat": 19.043') == 55

@@ -20,7 +20,7 @@ from web.citizens.forms import ArcoForm, LookupForm, ReportForm, attribute_field
 from web.citizens.mail import send_filed
 from web.citizens.models import Channel, Report
 from web.citizens.photos import PhotoRefused, store_photo
-from web.citizens.public_rows import map_points, public_rows
+from web.citizens.public_rows import map_points, public_reports, public_rows
 from web.citizens.status import public_status
 
 #: OpenStreetMap's tiles, allowed on the pages with a map (shown only when online).
@@ -113,9 +113,10 @@ def lookup(request: HttpRequest) -> HttpResponse:
 @TILES
 @require_http_methods(["GET"])
 def public_list(request: HttpRequest) -> HttpResponse:
-    rows = public_rows()
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "points": map_points(rows[:500])}
+    # One page of rows, and the map's newest 500 points: never every report.
+    page = Paginator(public_reports(), 50).get_page(request.GET.get("page"))
+    points = map_points(public_rows(public_reports()[:500]))
+    context = {"page": page, "rows": public_rows(page), "points": points}
     return render(request, "citizens/public_list.html", context)
 
 
