@@ -72,7 +72,16 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
-        indexes = [models.Index(fields=["unit", "state"], name="case_unit_state")]
+        indexes = [
+            models.Index(fields=["unit", "state"], name="case_unit_state"),
+            # The supervisors' dashboard reads every open case's columns from this index
+            # alone (``web/indicators/dashboard_work.py``), not from the wide rows.
+            models.Index(
+                fields=["id", "state", "procedure", "unit", "due_date", "started_at"],
+                condition=Q(state="open"),
+                name="case_open_work",
+            ),
+        ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 
@@ -110,7 +119,8 @@ class Task(models.Model):
 
     # Every index is written at each completion (the busiest write), so the task keeps
     # only those a query reads: ``unique_task_pass`` starts with the case and serves
-    # its lookups; a holder's tasks are read through ``task_claimed_assignee_due``.
+    # its lookups; a holder's tasks are read through ``task_claimed_assignee_due``;
+    # the dashboard's open work through ``task_active_work`` (active tasks only).
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="tasks", db_index=False)
     step_number = models.CharField(_("activity"), max_length=20)
     #: The step's first responsible; ``other_roles`` holds the rest ("A o B") while the
@@ -174,6 +184,13 @@ class Task(models.Model):
                 fields=["assignee", "state", "due_date", "created_at"],
                 condition=Q(state="claimed"),
                 name="task_claimed_assignee_due",
+            ),
+            # Where open work stands (activity, holder) for the supervisors' dashboard,
+            # read from the index alone with ``case_open_work``.
+            models.Index(
+                fields=["case", "state", "step_number", "assignee"],
+                condition=Q(state__in=["open", "claimed"]),
+                name="task_active_work",
             ),
         ]
         constraints = [
