@@ -121,15 +121,17 @@ def overdue_cases(scope: Scope, day: date) -> tuple[OverdueCase, ...]:
     Two queries: the cases, and their waiting tasks."""
     _, after = aware_bounds(Period(day, day))
     still = Q(ended_at__isnull=True) | Q(ended_at__gte=after)
+    late = scope.cases().filter(still, started_at__lt=after, due_date__lt=day)
     cases = list(
-        scope.cases()
-        .filter(still, started_at__lt=after, due_date__lt=day)
-        .select_related("procedure__version")
+        late.select_related("procedure__version")
         .defer("procedure__version__data")
         .order_by("due_date", "folio")
     )
     waiting: dict[int, list[Task]] = {}
-    tasks = Task.objects.filter(case__in=[c.pk for c in cases], state__in=ACTIVE_TASK_STATES)
+    # A subquery, not the list of keys: a municipality's tens of thousands of overdue
+    # cases are more than SQLite takes as parameters.
+    late_ids = late.order_by().values("pk")
+    tasks = Task.objects.filter(case__in=late_ids, state__in=ACTIVE_TASK_STATES)
     for task in tasks.select_related("assignee").order_by("pk"):
         waiting.setdefault(task.case_id, []).append(task)
     calendar = office_calendar()
