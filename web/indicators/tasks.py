@@ -9,6 +9,7 @@ count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -85,7 +86,17 @@ def _summaries(
     groups: dict[tuple[str, ...], list[float]], names: dict[tuple[str, ...], str]
 ) -> tuple[Wait, ...]:
     return tuple(
-        Wait(key, summarize(values), names.get(key, "")) for key, values in sorted(groups.items())
+        Wait(key, summarize(values), names.get(key, ""))
+        for key, values in sorted(groups.items(), key=lambda kv: step_order(kv[0]))
+    )
+
+
+def step_order(key: tuple[str, ...]) -> tuple[tuple[tuple[int, int | str], ...], ...]:
+    """Numbers as numbers: activity 2 before 10, "3.1" after "3" ("10" sorts before
+    "2" as text)."""
+    return tuple(
+        tuple((0, int(run)) if run.isdigit() else (1, run) for run in re.findall(r"\d+|\D+", part))
+        for part in key
     )
 
 
@@ -132,7 +143,7 @@ def measure_loop_backs(scope: Scope, period: Period) -> tuple[LoopBack, ...]:
     taken = _decisions_taken(scope, start, after, {number for _, number in sent})
     return tuple(
         LoopBack(code, number, taken.get((code, number), 0), count)
-        for (code, number), count in sorted(sent.items())
+        for (code, number), count in sorted(sent.items(), key=lambda kv: step_order(kv[0]))
     )
 
 

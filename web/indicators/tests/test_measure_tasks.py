@@ -16,7 +16,7 @@ from web.cases.tests.conftest import SetClock, step
 from web.catalog.models import Procedure
 from web.conftest import DIRECTOR, JEFE_INGENIERIA
 from web.indicators.scope import Scope
-from web.indicators.tasks import measure_loop_backs, measure_waits, measure_workload
+from web.indicators.tasks import measure_loop_backs, measure_waits, measure_workload, step_order
 from web.indicators.tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,17 @@ def test_it_names_each_activity_with_its_manuals_words(march: World, dge: Unit) 
     assert [(w.key[1], w.activity) for w in waits] == [(n, words[n]) for n in ("1", "2", "3")]
     assert all(w.activity for w in waits)
     assert all(w.activity == "" for w in measure_waits(Scope(unit=dge), MARCH).by_role)
+
+
+def test_activities_sort_by_number_not_as_text() -> None:
+    keys = [("P1", "10"), ("P1", "2"), ("P1", "3.1"), ("P1", "3"), ("P0", "12")]
+    assert sorted(keys, key=step_order) == [
+        ("P0", "12"),
+        ("P1", "2"),
+        ("P1", "3"),
+        ("P1", "3.1"),
+        ("P1", "10"),
+    ]
 
 
 def test_it_measures_the_wait_of_each_role(march: World, dge: Unit) -> None:
