@@ -48,7 +48,9 @@ def report_charts(report: MonthlyReport) -> dict[str, Chart]:
     if waits:
         charts["esperas"] = bar_chart(
             _("Median wait per activity (días hábiles)"),
-            [f"{w.key[0]} · {w.key[1]} {w.activity[:40]}".rstrip() for w in waits],
+            # The activity's number and words: a procedure's code («DEMO/MP/DGE/DA/001»)
+            # fills the label's room; the table below names it, in the same order.
+            [f"{w.key[1]} · {w.activity}" if w.activity else w.key[1] for w in waits],
             {_("Median"): [w.wait.median for w in waits]},
             label_header=_("Activity"),
             horizontal=True,
