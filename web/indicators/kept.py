@@ -18,13 +18,7 @@ from web.indicators.scope import Scope
 def kept_filter(scope: Scope) -> Where:
     """The units and procedure versions of ``scope`` (one query for a procedure)."""
     units = scope.unit.subtree_ids() if scope.unit is not None else None
-    procedures = None
-    if scope.procedure is not None:
-        versions = Procedure.objects.filter(
-            version__manual_id=scope.procedure.version.manual_id, code=scope.procedure.code
-        )
-        procedures = set(versions.values_list("pk", flat=True))
-    return Where(units, procedures)
+    return Where(units, scope.procedure_ids())
 
 
 def measure_kept(scope: Scope, period: Period, today: date) -> CaseMeasures:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from folio.measures import Period
 from web.accounts.models import Unit
 from web.cases.models import Case
+from web.catalog.models import Procedure
 from web.indicators.measures import CaseMeasures, measure_cases
 from web.indicators.scope import Scope
 
@@ -96,6 +97,13 @@ class CodeScope(Scope):
         if self.procedure_code:
             found = found.filter(procedure__code=self.procedure_code)
         return found
+
+    def procedure_ids(self) -> set[int] | None:
+        found = super().procedure_ids()
+        if not self.procedure_code:
+            return found
+        named = set(Procedure.objects.filter(code=self.procedure_code).values_list("pk", flat=True))
+        return named if found is None else found & named
 
 
 def measure_value(

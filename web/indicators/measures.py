@@ -68,10 +68,10 @@ class CaseMeasures:
 
 
 def measure_cases(scope: Scope, period: Period, today: date | None = None) -> CaseMeasures:
-    """From the kept figures (``web/indicators/rollup``) for a unit or procedure; a
-    role or a person reads the cases (the figures are not kept by who worked on them),
-    and so does a kind of scope that chooses its cases otherwise (a subclass)."""
-    if type(scope) is not Scope or scope.role is not None or scope.person is not None:
+    """From the kept figures (``web/indicators/rollup``) for a unit or procedure (or a
+    procedure code, ``live.CodeScope``); a role or a person reads the cases (the
+    figures are not kept by who worked on them)."""
+    if not scope.kept_answers():
         return measure_cases_from_cases(scope, period, today)
     from web.indicators.kept import measure_kept
 

@@ -49,6 +49,20 @@ class Scope:
             found = found.filter(Exists(theirs))
         return found
 
+    def kept_answers(self) -> bool:
+        """Whether the figures kept per unit and procedure version can answer: not
+        for a role or a person (the figures are not kept by who worked on them)."""
+        return self.role is None and self.person is None
+
+    def procedure_ids(self) -> set[int] | None:
+        """The procedure rows (versions) covered; None for all of them."""
+        if self.procedure is None:
+            return None
+        versions = Procedure.objects.filter(
+            version__manual_id=self.procedure.version.manual_id, code=self.procedure.code
+        )
+        return set(versions.values_list("pk", flat=True))
+
     def tasks(self) -> QuerySet[Task]:
         return Task.objects.filter(self.task_filter(), case__in=self.cases().values("pk"))
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 from folio.measures import Period
 from web.accounts.models import Unit
-from web.indicators.live import MEASURES, measure_choices, measure_value
+from web.indicators.live import MEASURES, CodeScope, measure_choices, measure_value
+from web.indicators.measures import measure_cases, measure_cases_from_cases
 from web.indicators.tests.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,17 @@ def test_every_measure_has_a_label_for_forms() -> None:
     keys = [key for key, _ in measure_choices()]
     assert keys == list(MEASURES)
     assert all(str(label) for _, label in measure_choices())
+
+
+def test_a_procedure_code_reads_the_kept_figures_in_a_few_queries(
+    march: World, dge: Unit, django_assert_max_num_queries: Any
+) -> None:
+    # given: the same scope measured from the cases, as the baseline
+    scope = CodeScope(unit=dge, procedure_code="P1")
+    from_cases = measure_cases_from_cases(scope, MARCH, APRIL_15)
+    # when: the kept figures answer (a fixed number of queries, none over the cases)
+    with django_assert_max_num_queries(8) as seen:
+        kept = measure_cases(scope, MARCH, APRIL_15)
+    # then
+    assert kept == from_cases
+    assert not any("cases_case" in q["sql"] for q in seen.captured_queries)
