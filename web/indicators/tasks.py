@@ -77,8 +77,8 @@ def activity_names(newest: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], 
     procedures = {row.pk: row for row in rows.defer("version__data")}
     names: dict[tuple[str, ...], str] = {}
     for (code, number), pk in newest.items():
-        steps = {s.number: s.activity for s in procedure_model(procedures[pk]).steps}
-        names[(code, number)] = " ".join(steps.get(number, "").split())
+        step = procedure_model(procedures[pk]).step(number)
+        names[(code, number)] = " ".join(step.activity.split()) if step is not None else ""
     return names
 
 

@@ -136,7 +136,7 @@ def overdue_cases(scope: Scope, day: date) -> tuple[OverdueCase, ...]:
         waiting.setdefault(task.case_id, []).append(task)
     rows = Procedure.objects.select_related("version").defer("version__data")
     procedures = {
-        pk: _Run.of(procedure_model(row))
+        pk: procedure_model(row)
         for pk, row in rows.in_bulk({case.procedure_id for case in cases}).items()
     }
     calendar = office_calendar()
@@ -148,28 +148,16 @@ def overdue_cases(scope: Scope, day: date) -> tuple[OverdueCase, ...]:
     )
 
 
-@dataclass(frozen=True)
-class _Run:
-    """What an overdue case's row says of its procedure."""
-
-    name: str
-    steps: dict[str, str]
-
-    @staticmethod
-    def of(model: CoreProcedure) -> _Run:
-        return _Run(f"{model.code} {model.name}", {s.number: s.activity for s in model.steps})
-
-
 def _overdue(
-    case: Case, run: _Run, tasks: list[Task], days_late: Callable[[date], int]
+    case: Case, model: CoreProcedure, tasks: list[Task], days_late: Callable[[date], int]
 ) -> OverdueCase:
     assert case.due_date is not None  # filtered on due_date
-    at = "; ".join(f"{t.step_number}. {_short(run.steps.get(t.step_number, ''))}" for t in tasks)
+    at = "; ".join(f"{t.step_number}. {shorten(_words(model, t.step_number))}" for t in tasks)
     holders = {t.assignee.get_full_name() or t.assignee.username for t in tasks if t.assignee}
     return OverdueCase(
         folio=case.folio,
         subject=case.subject,
-        procedure=run.name,
+        procedure=f"{model.code} {model.name}",
         opened=local_date(case.started_at),
         due=case.due_date,
         days_late=days_late(case.due_date),
@@ -178,5 +166,10 @@ def _overdue(
     )
 
 
-def _short(text: str, most: int = 70) -> str:
+def _words(model: CoreProcedure, number: str) -> str:
+    step = model.step(number)
+    return step.activity if step is not None else ""
+
+
+def shorten(text: str, most: int = 70) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from folio.measures import Summary
 from web.charts import format_number
 from web.indicators.manual import IndicatorValue
-from web.indicators.report.content import MonthlyReport
+from web.indicators.report.content import MonthlyReport, shorten
 from web.indicators.tasks import Wait
 
 
@@ -152,8 +152,7 @@ def _waits(report: MonthlyReport) -> Table:
 
 def _activity(wait: Wait) -> str:
     """«3 · Revisa la solicitud…»: the step number and the start of its words."""
-    words = wait.activity if len(wait.activity) <= 60 else wait.activity[:59].rstrip() + "…"
-    return f"{wait.key[1]} · {words}" if words else wait.key[1]
+    return f"{wait.key[1]} · {shorten(wait.activity, 60)}" if wait.activity else wait.key[1]
 
 
 def _loop_backs(report: MonthlyReport) -> Table:
